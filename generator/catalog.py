@@ -1,0 +1,134 @@
+"""Stage 3 of the pipeline (part 2): one `Catalog` holding every validated record.
+
+load → validate → model/**catalog** → check → render → write → mkdocs build → pagefind
+
+`build_catalog` converts validated YAML data into the frozen dataclasses of `generator.model`
+(generically, from the dataclass type hints) and indexes them by kind and id. The catalog is the
+only input of the check, render and graph stages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import Any
+
+from generator import model
+from generator.kinds import LANDELIJK
+from generator.load import RawRecord
+
+MODEL_CLASSES: dict[str, type[model.Record]] = {
+    "documenten": model.Document,
+    "gebieden": model.Gebied,
+    "expertise": model.Expertise,
+    "organisaties": model.Organisatie,
+    "routeertafels": model.Routeertafel,
+    "voorzieningen": model.Voorziening,
+    "ketenroutes": model.Ketenroute,
+    "begrippen": model.Begrip,
+    "uitvoeringsagenda": model.Uitvoeringsagenda,
+}
+
+# YAML keys that collide with a model attribute of another meaning.
+_RENAMED = {("documenten", "bestand"): "bestand_tekst"}
+
+
+@dataclass(frozen=True, slots=True)
+class GemeenteInfo:
+    """A gemeente with the regio and subregio it belongs to."""
+
+    gemeente: model.Gemeente
+    subregio: model.Subregio
+    regio: model.Gebied
+
+
+@dataclass(slots=True)
+class Catalog:
+    """Every record of the kaart, by kind and id, plus the raw records for positions."""
+
+    records: dict[str, dict[str, Any]] = field(default_factory=lambda: {k: {} for k in MODEL_CLASSES})
+    raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)
+    gemeenten: dict[str, GemeenteInfo] = field(default_factory=dict)
+    subregios: dict[str, tuple[model.Subregio, model.Gebied]] = field(default_factory=dict)
+
+    def of(self, kind: str) -> dict[str, Any]:
+        """All records of one kind, by id (insertion order = file order)."""
+        return self.records[kind]
+
+    def gemeenten_in(self, werkgebied: typing.Iterable[str]) -> frozenset[str]:
+        """Expand a werkgebied (regio, subregio, gemeente ids or 'landelijk') to gemeente ids."""
+        out: set[str] = set()
+        for area in werkgebied:
+            if area == LANDELIJK:
+                return frozenset(self.gemeenten)
+            if area in self.gemeenten:
+                out.add(area)
+            elif area in self.subregios:
+                out.update(g.id for g in self.subregios[area][0].gemeenten)
+            elif area in self.records["gebieden"]:
+                regio: model.Gebied = self.records["gebieden"][area]
+                out.update(g.id for s in regio.subregios for g in s.gemeenten)
+        return frozenset(out)
+
+    def area_name(self, area: str) -> str:
+        """Human name of a werkgebied id."""
+        if area == LANDELIJK:
+            return "heel Nederland"
+        if area in self.gemeenten:
+            return self.gemeenten[area].gemeente.naam
+        if area in self.subregios:
+            return self.subregios[area][0].naam
+        regio = self.records["gebieden"].get(area)
+        return regio.naam if regio else area
+
+
+def build_catalog(records: list[RawRecord]) -> Catalog:
+    """Turn validated raw records into a `Catalog`. Duplicate ids keep the first (check reports them)."""
+    catalog = Catalog()
+    for raw in records:
+        cls = MODEL_CLASSES[raw.kind]
+        data = {_RENAMED.get((raw.kind, k), k): v for k, v in raw.data.items()}
+        item = convert(cls, {**data, "bestand": raw.path})
+        catalog.records[raw.kind].setdefault(item.id, item)
+        catalog.raw.setdefault((raw.kind, item.id), raw)
+    for regio in catalog.records["gebieden"].values():
+        for sub in regio.subregios:
+            catalog.subregios.setdefault(sub.id, (sub, regio))
+            for gemeente in sub.gemeenten:
+                catalog.gemeenten.setdefault(gemeente.id, GemeenteInfo(gemeente, sub, regio))
+    return catalog
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def convert(cls: type[Any], data: dict[str, Any]) -> Any:
+    """Build dataclass ``cls`` from schema-valid ``data``, converting nested values by type hint."""
+    hints = _hints(cls)
+    kwargs = {f.name: _value(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
+    return cls(**kwargs)
+
+
+def _value(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        item_hint = typing.get_args(hint)[0]
+        return tuple(_value(item_hint, v) for v in value)
+    if origin in (typing.Union, types.UnionType):
+        inner = next(a for a in typing.get_args(hint) if a is not type(None))
+        return _value(inner, value)
+    if hint is date:
+        return date.fromisoformat(value)
+    if hint is str:
+        return str(value)
+    if dataclasses.is_dataclass(hint):
+        return convert(typing.cast(type, hint), value)
+    return value

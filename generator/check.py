@@ -1,0 +1,208 @@
+"""Stage 4 of the pipeline: checks across records (references, ids, sources, phone numbers).
+
+load → validate → model/catalog → **check** → render → write → mkdocs build → pagefind
+
+The schema sees one file at a time; this stage sees the whole catalogue. It reports unknown ids
+(with "Bedoelde je …?"), ids used twice, werkgebieden that are not a known gebied, bronnen that
+point at unknown documents or past the end of a document, and hands phone numbers and freshness to
+`generator.check_contact`. Graph checks of ketenroutes live in `generator.graph`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from generator.catalog import Catalog
+from generator.check_contact import check_contacts
+from generator.issues import Issue, Severity
+from generator.kinds import ACTOR_KINDS, ACTOR_ROLES, KINDS, LANDELIJK, SHARED_ID_KINDS
+from generator.load import ContentPage, FieldPath
+from generator.messages import suggest
+from generator.yamlnodes import dotted
+
+
+class Checker:
+    """Collects cross-record issues for one catalogue."""
+
+    def __init__(self, catalog: Catalog, document_lines: dict[str, int]) -> None:
+        self.catalog = catalog
+        self.document_lines = document_lines
+        self.issues: list[Issue] = []
+        self.areas = {LANDELIJK, *catalog.of("gebieden"), *catalog.subregios, *catalog.gemeenten}
+
+    def report(self, kind: str, record_id: str, where: FieldPath, code: str, message: str,
+               severity: Severity = Severity.FOUT, *, key: bool = False) -> None:
+        """Add an issue located at field ``where`` of record ``kind/record_id``."""
+        raw = self.catalog.raw[(kind, record_id)]
+        line, column = raw.locate(where, key=key)
+        self.issues.append(Issue(raw.path, line, column, code, dotted(where), message, severity))
+
+    def refs(self, kind: str, rid: str, where: FieldPath, ids: Iterable[str] | str | None,
+             target_kinds: tuple[str, ...], label: str) -> None:
+        """Report every id in ``ids`` that is not a record of one of ``target_kinds``."""
+        if ids is None:
+            return
+        single = isinstance(ids, str)
+        for i, ref in enumerate([ids] if isinstance(ids, str) else ids):
+            if any(ref in self.catalog.of(k) for k in target_kinds):
+                continue
+            known = [x for k in target_kinds for x in self.catalog.of(k)]
+            folders = " of ".join(f"partners/{k}" for k in target_kinds)
+            self.report(kind, rid, where if single else (*where, i), "onbekend-id",
+                        f"Er is geen {label} met id '{ref}' (gezocht in {folders}).{suggest(ref, known)}")
+
+    def areas_ok(self, kind: str, rid: str, where: FieldPath, areas: Iterable[str]) -> None:
+        """Report werkgebied entries that are no regio, subregio, gemeente or 'landelijk'."""
+        for i, area in enumerate(areas):
+            if area not in self.areas:
+                self.report(kind, rid, (*where, i), "onbekend-gebied",
+                            f"'{area}' is geen bekende regio, subregio of gemeente (zie partners/gebieden), "
+                            f"en ook niet 'landelijk'.{suggest(area, self.areas)}")
+
+    def bronnen(self, kind: str, rid: str, where: FieldPath, bronnen: Iterable[Any]) -> None:
+        """Report bronnen with an unknown document or line numbers past the end of the document."""
+        documents = self.catalog.of("documenten")
+        for i, bron in enumerate(bronnen):
+            doc = documents.get(bron.document)
+            if doc is None:
+                self.refs(kind, rid, (*where, i, "document"), bron.document, ("documenten",), "brondocument")
+                continue
+            if bron.regels and doc.bestand_tekst:
+                total = self.document_lines.get(doc.bestand_tekst)
+                last = int(bron.regels.split("-")[-1])
+                first = int(bron.regels.split("-")[0])
+                if total is None:
+                    self.report(kind, rid, (*where, i, "document"), "tekst-ontbreekt",
+                                f"De tekst van '{doc.id}' ({doc.bestand_tekst}) staat niet in partners/documenten/teksten.")
+                elif first > last or last > total:
+                    self.report(kind, rid, (*where, i, "regels"), "ongeldige-regels",
+                                f"Regels {bron.regels} bestaan niet in '{doc.id}': het document heeft {total} regels "
+                                f"en het bereik moet oplopen.")
+
+
+def check_catalog(catalog: Catalog, document_lines: dict[str, int], today: date) -> list[Issue]:
+    """Run every cross-record check and return the issues."""
+    c = Checker(catalog, document_lines)
+    _duplicate_ids(c)
+    for kind in KINDS:
+        for rid, rec in catalog.of(kind).items():
+            c.bronnen(kind, rid, ("bronnen",), rec.bronnen)
+            for j, verschil in enumerate(rec.bronverschillen):
+                c.bronnen(kind, rid, ("bronverschillen", j, "bronnen"), verschil.bronnen)
+            if hasattr(rec, "werkgebied"):
+                c.areas_ok(kind, rid, ("werkgebied",), rec.werkgebied)
+            if hasattr(rec, "expertise"):
+                c.refs(kind, rid, ("expertise",), rec.expertise, ("expertise",), "expertise")
+    for rid, org in catalog.of("organisaties").items():
+        c.refs("organisaties", rid, ("onderdeel_van",), org.onderdeel_van, ("organisaties",), "organisatie")
+    for rid, tafel in catalog.of("routeertafels").items():
+        c.refs("routeertafels", rid, ("deelnemers",), tafel.deelnemers, ("organisaties",), "organisatie")
+        c.refs("routeertafels", rid, ("organisator",), tafel.organisator, ("organisaties",), "organisatie")
+    for rid, vz in catalog.of("voorzieningen").items():
+        c.refs("voorzieningen", rid, ("aanbieder",), vz.aanbieder, ("organisaties",), "organisatie")
+    for rid, exp in catalog.of("expertise").items():
+        c.refs("expertise", rid, ("begrippen",), exp.begrippen, ("begrippen",), "begrip")
+    for rid, begrip in catalog.of("begrippen").items():
+        c.refs("begrippen", rid, ("zie_ook",), begrip.zie_ook, ("begrippen",), "begrip")
+        c.refs("begrippen", rid, ("verwijst_naar",), begrip.verwijst_naar, SHARED_ID_KINDS, "pagina")
+    for rid, doc in catalog.of("documenten").items():
+        if doc.regio and doc.regio != LANDELIJK and doc.regio not in catalog.of("gebieden"):
+            c.refs("documenten", rid, ("regio",), doc.regio, ("gebieden",), "regio")
+    _check_routes(c)
+    _check_gebieden(c)
+    _check_agendas(c)
+    c.issues.extend(check_contacts(catalog, today))
+    return c.issues
+
+
+def _duplicate_ids(c: Checker) -> None:
+    owner: dict[str, str] = {}
+    for kind in SHARED_ID_KINDS:
+        for rid in c.catalog.of(kind):
+            if rid in owner:
+                c.report(kind, rid, ("id",), "dubbel-id",
+                         f"Het id '{rid}' wordt ook gebruikt door een record in partners/{owner[rid]}. "
+                         f"Ids moeten uniek zijn; kies een ander id (en bestandsnaam).")
+            else:
+                owner[rid] = kind
+
+
+def _check_routes(c: Checker) -> None:
+    for rid, route in c.catalog.of("ketenroutes").items():
+        seen: set[str] = set()
+        for i, stap in enumerate(route.stappen):
+            if stap.id in seen:
+                c.report("ketenroutes", rid, ("stappen", i, "id"), "dubbel-id",
+                         f"De stap '{stap.id}' komt twee keer voor in deze route. Geef elke stap een eigen id.")
+            seen.add(stap.id)
+            if stap.actor not in ACTOR_ROLES:
+                known = [*ACTOR_ROLES, *(x for k in ACTOR_KINDS for x in c.catalog.of(k))]
+                if not any(stap.actor in c.catalog.of(k) for k in ACTOR_KINDS):
+                    c.report("ketenroutes", rid, ("stappen", i, "actor"), "onbekende-actor",
+                             f"'{stap.actor}' is geen organisatie, routeertafel, voorziening of rol "
+                             f"({', '.join(ACTOR_ROLES)}).{suggest(stap.actor, known)}")
+        for i, overgang in enumerate(route.overgangen):
+            for end in ("van", "naar"):
+                target = getattr(overgang, end)
+                if target not in seen:
+                    c.report("ketenroutes", rid, ("overgangen", i, end), "onbekende-stap",
+                             f"Er is geen stap '{target}' in deze route.{suggest(target, seen)}")
+
+
+def _check_gebieden(c: Checker) -> None:
+    owner: dict[str, str] = {}
+    for rid, regio in c.catalog.of("gebieden").items():
+        for i, centrum in enumerate(regio.centrumgemeenten):
+            if centrum not in c.catalog.gemeenten:
+                c.report("gebieden", rid, ("centrumgemeenten", i), "onbekende-gemeente",
+                         f"'{centrum}' is geen gemeente in partners/gebieden.{suggest(centrum, c.catalog.gemeenten)}")
+        for s, sub in enumerate(regio.subregios):
+            if sub.centrumgemeente and sub.centrumgemeente not in c.catalog.gemeenten:
+                c.report("gebieden", rid, ("subregios", s, "centrumgemeente"), "onbekende-gemeente",
+                         f"'{sub.centrumgemeente}' is geen gemeente in partners/gebieden.")
+            for g, gemeente in enumerate(sub.gemeenten):
+                where = ("subregios", s, "gemeenten", g)
+                if gemeente.id in owner and owner[gemeente.id] != f"{rid}/{sub.id}":
+                    c.report("gebieden", rid, (*where, "id"), "dubbel-id",
+                             f"De gemeente '{gemeente.id}' staat ook in {owner[gemeente.id]}. Een gemeente hoort bij één subregio.")
+                owner.setdefault(gemeente.id, f"{rid}/{sub.id}")
+                value = gemeente.centrumgemeente
+                if value and value not in c.catalog.gemeenten:
+                    c.report("gebieden", rid, (*where, "centrumgemeente"), "onbekende-gemeente",
+                             f"'{value}' is geen gemeente in partners/gebieden.{suggest(value, c.catalog.gemeenten)}")
+
+
+def _check_agendas(c: Checker) -> None:
+    for rid, agenda in c.catalog.of("uitvoeringsagenda").items():
+        lijnen = {p.id for p in agenda.programmalijnen}
+        seen: set[str] = set()
+        for i, act in enumerate(agenda.activiteiten):
+            where = ("activiteiten", i)
+            if act.id in seen:
+                c.report("uitvoeringsagenda", rid, (*where, "id"), "dubbel-id",
+                         f"De activiteit '{act.id}' komt twee keer voor. Geef elke activiteit een eigen id.")
+            seen.add(act.id)
+            if act.programmalijn not in lijnen:
+                c.report("uitvoeringsagenda", rid, (*where, "programmalijn"), "onbekend-id",
+                         f"Er is geen programmalijn '{act.programmalijn}' in deze agenda.{suggest(act.programmalijn, lijnen)}")
+            for j, sub in enumerate(act.subregios):
+                if sub not in c.catalog.subregios:
+                    c.report("uitvoeringsagenda", rid, (*where, "subregios", j), "onbekend-gebied",
+                             f"'{sub}' is geen subregio in partners/gebieden.{suggest(sub, c.catalog.subregios)}")
+            c.refs("uitvoeringsagenda", rid, (*where, "organisaties"), act.organisaties, ("organisaties",), "organisatie")
+            c.bronnen("uitvoeringsagenda", rid, (*where, "bronnen"), act.bronnen)
+
+
+def check_content(pages: list[ContentPage]) -> list[Issue]:
+    """Onboarding and knowledge pages need an owner and a review date in their front matter."""
+    issues = []
+    for page in pages:
+        if page.path.startswith(("onboarding/", "regiovisie/")):
+            for key in ("eigenaar", "laatst_beoordeeld"):
+                if key not in page.meta:
+                    issues.append(Issue(f"content/{page.path}", 1, 1, "pagina-metadata", key,
+                                        f"Deze pagina mist '{key}' bovenin (front matter). Voeg het toe, "
+                                        f"bijvoorbeeld '{key}: {'redactie GIA Wegwijzer' if key == 'eigenaar' else '2026-11-25'}'."))
+    return issues

@@ -1,0 +1,103 @@
+"""Command line: ``python -m generator check|build|serve|nieuw``. The only place that exits.
+
+Prints what each stage did (counts, problems, time) in one summary and decides the exit code:
+1 when there is any `fout`, 0 otherwise (a `waarschuwing` never blocks). Python tracebacks are never
+shown to editors; ``--debug`` shows them for developers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from generator.issues import Report
+from generator.pipeline import Run, build_project, check_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def today() -> date:
+    """The date checks compare against; SOURCE_DATE_EPOCH makes builds reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return date.today()
+
+
+def print_report(report: Report, fmt: str) -> None:
+    """Print every issue, sorted by file and line, in text or GitHub format."""
+    for issue in report.sorted():
+        print(issue.format_github() if fmt == "github" else issue.format_text())
+
+
+def print_summary(run: Run) -> None:
+    """One summary block: per stage what it did and how long it took; counts per kind."""
+    print("\nSamenvatting", file=sys.stderr)
+    for name, seconds, detail in run.timings:
+        print(f"  {name:<13} {seconds:6.2f} s  {detail}", file=sys.stderr)
+    if run.catalog is not None:
+        counts = ", ".join(f"{len(items)} {kind}" for kind, items in run.catalog.records.items() if items)
+        print(f"  records: {counts}", file=sys.stderr)
+    errors, warnings = len(run.report.errors), len(run.report.warnings)
+    print(f"  {errors} {'fout' if errors == 1 else 'fouten'}, {warnings} "
+          f"{'waarschuwing' if warnings == 1 else 'waarschuwingen'}", file=sys.stderr)
+    if errors:
+        print("  De site is NIET bijgewerkt; de vorige versie blijft staan.", file=sys.stderr)
+    elif run.published:
+        print("  De site staat klaar in site/.", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m generator", description="GIA Wegwijzer: controleren en bouwen.")
+    parser.add_argument("--debug", action="store_true", help="toon technische details bij een onverwachte fout")
+    parser.add_argument("--root", type=Path, default=ROOT, help="projectmap (standaard: deze repository)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="controleer alle records")
+    check.add_argument("--format", choices=("text", "github"), default="text")
+    sub.add_parser("build", help="controleer en bouw de site in site/")
+    serve = sub.add_parser("serve", help="bouw de site en toon haar op http://127.0.0.1:8000")
+    serve.add_argument("--port", type=int, default=8000)
+    nieuw = sub.add_parser("nieuw", help="maak een nieuw record vanuit een sjabloon")
+    nieuw.add_argument("soort")
+    nieuw.add_argument("id")
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # the CLI is the one place that turns surprises into a message
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print("Er ging iets onverwachts mis in de generator (geen fout in je YAML). "
+                  "Draai het commando opnieuw met --debug en geef de uitvoer door aan de beheerders.", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    root: Path = args.root.resolve()
+    progress = (lambda text: print(text, file=sys.stderr)) if sys.stderr.isatty() else None
+    if args.command == "check":
+        run = check_project(root, today(), progress)
+        print_report(run.report, args.format)
+        print_summary(run)
+        return 1 if run.report.has_errors() else 0
+    if args.command == "nieuw":
+        from generator.scaffold import new_record
+
+        return new_record(root, args.soort, args.id)
+    run = build_project(root, today(), progress)
+    print_report(run.report, "text")
+    print_summary(run)
+    if run.report.has_errors():
+        return 1
+    if args.command == "serve":
+        from generator.serve import serve
+
+        serve(root / "site", args.port)
+    return 0

@@ -1,0 +1,266 @@
+"""Stage 3 of the pipeline (part 1): typed, frozen records built from validated YAML.
+
+load → validate → **model**/catalog → check → render → write → mkdocs build → pagefind
+
+Field names are the YAML keys, so the schema and the model can be compared one to one
+(`tests/test_contracts.py`). Each record also knows the file it came from (`bestand`), for
+messages and "bewerk dit record" links. Types are converted once, here: dates become `date`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+Ids = tuple[str, ...]
+Texts = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bron:
+    document: str
+    regels: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bronverschil:
+    onderwerp: str
+    toelichting: str
+    bronnen: tuple[Bron, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Geverifieerd:
+    op: date
+    door: str
+    bron: str
+    methode: str | None = None
+    herzien_na_dagen: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tijdvak:
+    dagen: Texts
+    van: str
+    tot: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Beschikbaarheid:
+    altijd: bool = False
+    tijden: tuple[Tijdvak, ...] = ()
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Telefoon:
+    doel: str
+    nummer: str
+    weergave: str
+    beschikbaarheid: Beschikbaarheid
+    geverifieerd: Geverifieerd
+    gratis: bool = False
+    anoniem: bool = False
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Adres:
+    straat: str
+    postcode: str
+    plaats: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact:
+    telefoon: tuple[Telefoon, ...] = ()
+    email: str | None = None
+    adres: Adres | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Record:
+    """Fields every record kind has."""
+
+    id: str
+    bestand: str
+    bronnen: tuple[Bron, ...] = ()
+    bronverschillen: tuple[Bronverschil, ...] = ()
+    eigenaar: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organisatie(Record):
+    naam: str
+    soort: str
+    beschrijving: str
+    werkgebied: Ids
+    ook_bekend_als: Texts = ()
+    rol: str | None = None
+    website: str | None = None
+    contact: Contact | None = None
+    expertise: Ids = ()
+    onderdeel_van: str | None = None
+    status: str | None = None
+    zoektermen: Texts = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Expertise(Record):
+    naam: str
+    soort: str
+    uitleg: str
+    synoniemen: Texts = ()
+    signalen: Texts = ()
+    let_op: Texts = ()
+    aanpak: str | None = None
+    begrippen: Ids = ()
+    zoektermen: Texts = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Routeertafel(Record):
+    naam: str
+    doel: str
+    werkgebied: Ids
+    ook_bekend_als: Texts = ()
+    soort: str | None = None
+    instroomcriteria: Texts = ()
+    wie_mag_aanmelden: Texts = ()
+    hoe_aanmelden: str | None = None
+    deelnemers: Ids = ()
+    organisator: str | None = None
+    casusregie: str | None = None
+    frequentie: str | None = None
+    expertise: Ids = ()
+    status: str | None = None
+    zoektermen: Texts = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Voorziening(Record):
+    naam: str
+    soort: str
+    beschrijving: str
+    vertrouwelijk_adres: bool
+    werkgebied: Ids
+    ook_bekend_als: Texts = ()
+    aanbieder: str | None = None
+    voor_wie: str | None = None
+    toegang: str | None = None
+    contact: Contact | None = None
+    expertise: Ids = ()
+    status: str | None = None
+    zoektermen: Texts = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stap:
+    id: str
+    actor: str
+    actie: str
+    omschrijving: str | None = None
+    eindpunt: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Overgang:
+    van: str
+    naar: str
+    voorwaarde: str | None = None
+    termijn: str | None = None
+    terugkoppeling: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ketenroute(Record):
+    naam: str
+    beschrijving: str
+    werkgebied: Ids
+    stappen: tuple[Stap, ...]
+    overgangen: tuple[Overgang, ...]
+    expertise: Ids = ()
+    urgentie: Texts = ()
+    let_op: Texts = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gemeente:
+    id: str
+    naam: str
+    cbs_code: str
+    centrumgemeente: str | None = None
+    ook_bekend_als: Texts = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Subregio:
+    id: str
+    naam: str
+    gemeenten: tuple[Gemeente, ...]
+    centrumgemeente: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gebied(Record):
+    naam: str
+    subregios: tuple[Subregio, ...]
+    beschrijving: str | None = None
+    centrumgemeenten: Ids = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Begrip(Record):
+    term: str
+    definitie: str
+    afkortingen: Texts = ()
+    synoniemen: Texts = ()
+    zie_ook: Ids = ()
+    verwijst_naar: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document(Record):
+    titel: str
+    soort: str
+    korte_titel: str | None = None
+    regio: str | None = None
+    periode: str | None = None
+    bestand_tekst: str | None = None
+    url: str | None = None
+    toelichting: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Programmalijn:
+    id: str
+    naam: str
+    nummer: int | None = None
+    beschrijving: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Activiteit:
+    id: str
+    programmalijn: str
+    thema: str
+    activiteit: str
+    niveau: Texts
+    status: str
+    bronnen: tuple[Bron, ...]
+    subregios: Ids = ()
+    trekker: str | None = None
+    partners: Texts = ()
+    organisaties: Ids = ()
+    planning: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Uitvoeringsagenda(Record):
+    titel: str
+    regio: str
+    periode: str
+    programmalijnen: tuple[Programmalijn, ...]
+    activiteiten: tuple[Activiteit, ...]
+    beschrijving: str | None = None

@@ -1,0 +1,101 @@
+"""The pipeline in one place: the stages in order, with timings, and nothing else.
+
+load → validate → model/catalog → check → render → write → mkdocs build → pagefind
+
+`check_project` runs the first four stages (what ``python -m generator check`` does);
+`build_project` runs them all and publishes ``site/`` only when every stage succeeded.
+Neither prints nor exits: they return what happened and the CLI decides.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.catalog import Catalog, build_catalog
+from generator.check import check_catalog, check_content
+from generator.graph import check_routes
+from generator.issues import Report
+from generator.load import Loaded, load_project
+from generator.render import render_site
+from generator.sitebuild import publish, run_mkdocs, run_pagefind, staging_dir
+from generator.validate import load_schemas, validate_records
+from generator.write import write_tree
+
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class Run:
+    """What one run did: issues, per-stage timings and record counts."""
+
+    report: Report = field(default_factory=Report)
+    timings: list[tuple[str, float, str]] = field(default_factory=list)
+    catalog: Catalog | None = None
+    loaded: Loaded | None = None
+    published: bool = False
+
+    @contextmanager
+    def stage(self, name: str, progress: Progress | None = None) -> Iterator[list[str]]:
+        """Time one stage; the body may append a short detail text to the yielded list."""
+        if progress:
+            progress(f"{name} …")
+        detail: list[str] = []
+        start = time.perf_counter()
+        yield detail
+        self.timings.append((name, time.perf_counter() - start, " ".join(detail)))
+
+
+def check_project(root: Path, today: date, progress: Progress | None = None) -> Run:
+    """Stages load → validate → model/catalog → check."""
+    run = Run()
+    with run.stage("laden", progress) as detail:
+        run.loaded = load_project(root)
+        run.report.extend(run.loaded.issues)
+        detail.append(f"{len(run.loaded.records)} bestanden")
+    with run.stage("valideren", progress) as detail:
+        valid, issues = validate_records(run.loaded.records, load_schemas(root / "schema"))
+        run.report.extend(issues)
+        detail.append(f"{len(valid)} geldig")
+    with run.stage("catalogus", progress) as detail:
+        run.catalog = build_catalog(valid)
+        detail.append(f"{sum(len(run.catalog.of(k)) for k in run.catalog.records)} records")
+    with run.stage("controleren", progress) as detail:
+        run.report.extend(check_catalog(run.catalog, run.loaded.documents, today))
+        run.report.extend(check_routes(run.catalog))
+        run.report.extend(check_content(run.loaded.content))
+        detail.append(f"{len(run.report.errors)} fouten, {len(run.report.warnings)} waarschuwingen")
+    return run
+
+
+def build_project(root: Path, today: date, progress: Progress | None = None, *, pagefind: bool = True) -> Run:
+    """All stages; ``site/`` is replaced only when nothing failed."""
+    run = check_project(root, today, progress)
+    if run.report.has_errors() or run.catalog is None or run.loaded is None:
+        return run
+    with run.stage("renderen", progress) as detail:
+        site = render_site(run.catalog, run.loaded.content)
+        detail.append(f"{len(site.pages)} pagina's")
+    with run.stage("schrijven", progress) as detail:
+        result = write_tree(root / ".build" / "docs", site.pages)
+        write_tree(root / ".build" / "includes", site.includes)
+        detail.append(f"{result.written} nieuw of gewijzigd, {result.removed} verwijderd")
+    staging = staging_dir(root)
+    try:
+        with run.stage("mkdocs build", progress):
+            run.report.extend(run_mkdocs(root, staging))
+        if pagefind and not run.report.has_errors():
+            with run.stage("pagefind", progress):
+                run.report.extend(run_pagefind(staging))
+        if not run.report.has_errors():
+            publish(staging, root / "site")
+            run.published = True
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return run

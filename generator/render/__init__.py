@@ -1,0 +1,54 @@
+"""Stage 5 of the pipeline: turn the catalogue into Markdown pages, in memory.
+
+load → validate → model/catalog → check → **render** → write → mkdocs build → pagefind
+
+`render_site` is a pure function: it reads no files and writes none, so golden tests can call it
+directly. It returns every generated page by docs-relative path, plus files for ``includes/``
+(the abbreviation list that mkdocs-material appends to every page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.catalog import Catalog
+from generator.load import ContentPage
+from generator.relations import build_relations
+from generator.render.agenda import agenda_pages
+from generator.render.areas import area_pages
+from generator.render.environment import make_env
+from generator.render.knowledge import abbreviations, knowledge_pages
+from generator.render.overviews import home_page, overview_pages
+from generator.render.records import record_pages
+from generator.render.routes import keten_sections, route_pages
+
+
+@dataclass(slots=True)
+class Site:
+    """All generated text: docs pages and include files, by relative path."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    includes: dict[str, str] = field(default_factory=dict)
+
+
+def render_site(catalog: Catalog, content: list[ContentPage]) -> Site:
+    """Render every page of the portal from the catalogue and the hand-written content."""
+    env = make_env()
+    rel = build_relations(catalog)
+    site = Site()
+    for page in content:
+        site.pages[page.path] = page.text
+    extra: dict[str, dict[str, object]] = {rid: {"keten": text} for rid, text in keten_sections(catalog, rel).items()}
+    for path, text in (
+        *record_pages(env, catalog, rel, extra),
+        *overview_pages(env, catalog, rel),
+        *area_pages(env, catalog, rel),
+        *knowledge_pages(env, catalog, rel),
+        *agenda_pages(env, catalog, rel),
+        *route_pages(env, catalog, rel),
+        home_page(env, catalog, rel),
+    ):
+        site.pages[path] = text
+    site.includes["abbreviations.md"] = abbreviations(catalog)
+    site.pages = dict(sorted(site.pages.items()))
+    return site

@@ -1,0 +1,167 @@
+"""Part of stage 5 (render): the helpers every template gets — links, labels, sources, hours.
+
+A `PageContext` is made per page, because links are relative to the page that contains them
+(MkDocs checks relative ``.md`` links in strict mode, so a broken link fails the build).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+import yaml
+
+from generator import model
+from generator.catalog import Catalog
+from generator.kinds import KINDS, LANDELIJK
+from generator.relations import Relations
+from generator.render.environment import attr, md_inline, relative
+from generator.render.labels import DAYS, DOEL_LABELS, SOORT_LABELS
+
+KIND_OF_CLASS: dict[type, str] = {
+    model.Organisatie: "organisaties",
+    model.Routeertafel: "routeertafels",
+    model.Voorziening: "voorzieningen",
+    model.Expertise: "expertise",
+    model.Ketenroute: "ketenroutes",
+    model.Document: "documenten",
+    model.Gebied: "gebieden",
+}
+
+
+def record_path(kind: str, record_id: str) -> str:
+    """Docs-relative path of the page of one record."""
+    if kind == "begrippen":
+        return f"begrippen/index.md#{record_id}"
+    if kind == "gebieden":
+        return f"gemeenten/index.md#{record_id}"
+    return f"{KINDS[kind].url}/{record_id}.md"
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """YAML front matter block for a generated page (keys in the given order)."""
+    body = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{body}---\n<!-- GEGENEREERD: bewerk de YAML in partners/, niet deze pagina. -->\n"
+
+
+class PageContext:
+    """Template helpers bound to one page path."""
+
+    def __init__(self, catalog: Catalog, rel: Relations, here: str) -> None:
+        self.catalog = catalog
+        self.rel = rel
+        self.here = here
+
+    def url(self, target: str) -> str:
+        """Relative link to a docs-relative path (anchors kept)."""
+        path, _, anchor = target.partition("#")
+        link = relative(path, self.here)
+        return f"{link}#{anchor}" if anchor else link
+
+    def target(self, item: Any) -> tuple[str, str] | None:
+        """(docs path, name) for a record object or an id, or None when unknown."""
+        if isinstance(item, model.Begrip):
+            return record_path("begrippen", item.id), item.term
+        if isinstance(item, model.Gemeente):
+            return f"gemeenten/{item.id}.md", item.naam
+        if not isinstance(item, str):
+            kind = KIND_OF_CLASS[type(item)]
+            return record_path(kind, item.id), getattr(item, "naam", None) or getattr(item, "titel", item.id)
+        kind = self.rel.kind_of(item)
+        if kind:
+            return record_path(kind, item), self.catalog.of(kind)[item].naam
+        if item in self.catalog.gemeenten:
+            return f"gemeenten/{item}.md", self.catalog.gemeenten[item].gemeente.naam
+        for kind in ("begrippen", "documenten", "gebieden"):
+            rec = self.catalog.of(kind).get(item)
+            if rec is not None:
+                return self.target(rec)
+        return None
+
+    def link(self, item: Any) -> str:
+        """Markdown link to a record (by object or id); plain escaped text when unknown."""
+        found = self.target(item)
+        if found is None:
+            return md_inline(item)
+        path, name = found
+        return f"[{md_inline(name)}]({self.url(path)})"
+
+    def site_url(self, target: str) -> str:
+        """Relative URL in the built site (directory URLs), for raw HTML and SVG links.
+
+        MkDocs rewrites ``.md`` links in Markdown but not inside HTML, so those need final URLs.
+        """
+        path, _, anchor = target.partition("#")
+        rel = posixpath.relpath(_page_dir(path), _page_dir(self.here))
+        href = "./" if rel == "." else rel + "/"
+        return f"{href}#{anchor}" if anchor else href
+
+    def html_link(self, item: Any) -> str:
+        """HTML link for use inside raw HTML blocks."""
+        found = self.target(item)
+        if found is None:
+            return attr(item)
+        path, name = found
+        return f'<a href="{attr(self.site_url(path))}">{attr(name)}</a>'
+
+    def werkgebied(self, areas: tuple[str, ...]) -> str:
+        """Readable werkgebied with links to gemeente pages."""
+        parts = []
+        for area in areas:
+            if area == LANDELIJK:
+                parts.append("heel Nederland (landelijk)")
+            elif area in self.catalog.gemeenten:
+                parts.append(self.link(area))
+            else:
+                parts.append(md_inline(self.catalog.area_name(area)))
+        return ", ".join(parts)
+
+    def bron_doc(self, document: str) -> str:
+        """Link to a source document page."""
+        doc = self.catalog.of("documenten").get(document)
+        if doc is None:
+            return md_inline(document)
+        return f"[{md_inline(doc.korte_titel or doc.titel)}]({self.url(record_path('documenten', doc.id))})"
+
+    def bron(self, bron: model.Bron) -> str:
+        """One source: linked document title plus line range."""
+        text = self.bron_doc(bron.document)
+        if bron.regels:
+            text += f", {'regels' if '-' in bron.regels else 'regel'} {bron.regels}"
+        return text
+
+    @staticmethod
+    def bereikbaar(b: model.Beschikbaarheid) -> str:
+        """Availability in words: 'dag en nacht (24/7)' or 'ma–vr 09:00–17:00'."""
+        if b.altijd:
+            text = "dag en nacht (24/7)"
+        elif b.tijden:
+            text = "; ".join(f"{_days(t.dagen)} {t.van}–{t.tot}" for t in b.tijden)
+        else:
+            text = "tijden nog niet geverifieerd"
+        return text + (f" ({md_inline(b.toelichting)})" if b.toelichting else "")
+
+    def helpers(self) -> dict[str, Any]:
+        """Everything templates may call."""
+        return {
+            "url": self.url, "site_url": self.site_url, "link": self.link, "html_link": self.html_link, "werkgebied": self.werkgebied,
+            "bron": self.bron, "bron_doc": self.bron_doc, "bereikbaar": self.bereikbaar, "rel": self.rel,
+            "cat": self.catalog, "doel_label": lambda d: DOEL_LABELS.get(d, d),
+            "soort_label": lambda s: SOORT_LABELS.get(s, s.replace("-", " ").capitalize()),
+        }
+
+
+def _days(days: tuple[str, ...]) -> str:
+    order = [d for d in DAYS if d in days]
+    idx = [DAYS.index(d) for d in order]
+    if len(idx) > 2 and idx == list(range(idx[0], idx[-1] + 1)):
+        return f"{order[0]}–{order[-1]}"
+    return ", ".join(order)
+
+
+def _page_dir(path: str) -> str:
+    """URL folder of a docs page: 'a/b.md' → 'a/b', 'a/index.md' → 'a', 'index.md' → '.'."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index").rstrip("/")
+    return stem or "."

@@ -1,0 +1,82 @@
+"""Part of stage 5 (render): begrippenlijst, brondocumenten, 'te verifiëren' and the abbreviation list.
+
+The abbreviation list is a Markdown file of ``*[AFK]: betekenis`` lines that mkdocs-material's
+abbreviations feature (``abbr`` + ``pymdownx.snippets`` auto-append) adds to every page, so each
+abbreviation from the begrippen shows its meaning as a tooltip wherever it occurs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jinja2 import Environment
+
+from generator.catalog import Catalog
+from generator.kinds import KINDS
+from generator.relations import Relations
+from generator.render.context import PageContext, front_matter
+
+# Abbreviations that are also ordinary words or too short to mark up safely on every page.
+UNSAFE_ABBREVIATIONS = frozenset({"VT", "OM", "GI", "HG", "KM", "MO", "VO", "AF"})
+
+
+def abbreviations(catalog: Catalog) -> str:
+    """The ``*[AFK]: betekenis`` list for every abbreviation in the begrippen."""
+    seen: dict[str, str] = {}
+    for begrip in sorted(catalog.of("begrippen").values(), key=lambda b: b.id):
+        for afk in begrip.afkortingen:
+            if afk not in seen and afk not in UNSAFE_ABBREVIATIONS and len(afk) > 1:
+                seen[afk] = " ".join(begrip.term.split()).replace("]", ")")
+    return "".join(f"*[{afk}]: {meaning}\n" for afk, meaning in sorted(seen.items()))
+
+
+def unverified(catalog: Catalog) -> list[tuple[str, Any, list[str]]]:
+    """Records whose contact details or practical fields are still unknown: (kind, record, what is missing)."""
+    out = []
+    for kind, fields in (
+        ("organisaties", ("contact",)),
+        ("voorzieningen", ("contact", "aanbieder", "toegang", "voor_wie")),
+        ("routeertafels", ("hoe_aanmelden", "frequentie", "casusregie", "organisator")),
+    ):
+        for rec in sorted(catalog.of(kind).values(), key=lambda r: r.naam.lower()):
+            missing = [f for f in fields if not getattr(rec, f)]
+            if missing:
+                out.append((kind, rec, missing))
+    return out
+
+
+def knowledge_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
+    """Yield the begrippenlijst, the source pages and the 'te verifiëren' page."""
+    path = "begrippen/index.md"
+    ctx = PageContext(catalog, rel, path)
+    begrippen = sorted(catalog.of("begrippen").values(), key=lambda b: b.term.lower())
+    letters: dict[str, list[Any]] = {}
+    for b in begrippen:
+        first = b.term[:1].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append(b)
+    meta = {"title": "Begrippenlijst", "description": "Begrippen en afkortingen uit de aanpak, in gewone taal uitgelegd.",
+            "paginasoort": "begrippen", "pagefind": {"filters": {"soort": ["begrip"]}, "meta": {"soort": "Begrippenlijst"}}}
+    yield path, env.get_template("begrippen.md.j2").render(letters=letters, front_matter=front_matter(meta), **ctx.helpers())
+
+    for doc in catalog.of("documenten").values():
+        path = f"bronnen/{doc.id}.md"
+        ctx = PageContext(catalog, rel, path)
+        cited = rel.cited_by.get(doc.id, [])
+        groups = [(KINDS[k].plural.capitalize(), [r for kk, r in cited if kk == k]) for k in KINDS]
+        meta = {"title": doc.korte_titel or doc.titel, "description": doc.titel, "bron": doc.bestand,
+                "paginasoort": "brondocument"}
+        yield path, env.get_template("document.md.j2").render(
+            d=doc, groups=groups, front_matter=front_matter(meta), **ctx.helpers())
+    path = "bronnen/index.md"
+    ctx = PageContext(catalog, rel, path)
+    meta = {"title": "Bronnen", "description": "De documenten waar de feiten op deze site vandaan komen.", "paginasoort": "overzicht"}
+    yield path, env.get_template("documenten.md.j2").render(
+        docs=list(catalog.of("documenten").values()), front_matter=front_matter(meta), **ctx.helpers())
+
+    path = "te-verifieren.md"
+    ctx = PageContext(catalog, rel, path)
+    meta = {"title": "Te verifiëren", "description": "Gegevens die de brondocumenten niet geven en die de redactie nog moet nagaan.",
+            "paginasoort": "beheer"}
+    yield path, env.get_template("te-verifieren.md.j2").render(
+        rows=unverified(catalog), front_matter=front_matter(meta), **ctx.helpers())

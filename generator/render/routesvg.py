@@ -1,0 +1,121 @@
+"""Part of stage 5 (render): draw a ketenroute as an inline SVG, at build time.
+
+No diagram JavaScript runs in the browser: the layout comes from `generator.graph.layers` (longest
+path from the start, so every arrow points down) and is written out as plain SVG. Each node links to
+its record page; the text version under the diagram carries the same steps and arrows for screen
+readers and print. Nodes and arrows carry ``data-stap`` / ``data-van`` / ``data-naar`` so tests can
+check that picture and text describe the same graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from textwrap import wrap
+
+from generator.model import Ketenroute
+from generator.render.environment import attr
+
+NODE_W, NODE_H, H_GAP, V_GAP, MARGIN = 200, 62, 28, 58, 16
+Place = tuple[float, float]
+
+
+def _lines(text: str, width: int = 26, count: int = 2) -> list[str]:
+    lines = wrap(text, width) or [""]
+    if len(lines) > count:
+        lines = lines[:count]
+        lines[-1] = lines[-1][: width - 1] + "…"
+    return lines
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def route_svg(
+    route: Ketenroute,
+    layers: list[list[str]],
+    actor_name: Callable[[str], str],
+    actor_href: Callable[[str], str | None],
+    action_label: Callable[[str], str],
+    dom_id: str,
+) -> str:
+    """Return the SVG markup of one route (or of a merged ketenkaart).
+
+    Args:
+        layers: Stap ids per layer, top to bottom.
+        actor_name: Display name of an actor id.
+        actor_href: Site URL of the actor's page, or None for a generic role.
+        action_label: Dutch label of an actie.
+        dom_id: Unique prefix for element ids on the page.
+    """
+    stappen = {s.id: s for s in route.stappen}
+    widest = max((len(layer) for layer in layers), default=1)
+    width = MARGIN * 2 + widest * NODE_W + (widest - 1) * H_GAP + 120
+    height = MARGIN * 2 + len(layers) * NODE_H + (len(layers) - 1) * V_GAP
+    place: dict[str, Place] = {}
+    for depth, layer in enumerate(layers):
+        row_w = len(layer) * NODE_W + (len(layer) - 1) * H_GAP
+        x0 = (width - 120 - row_w) / 2
+        for i, sid in enumerate(layer):
+            place[sid] = (x0 + i * (NODE_W + H_GAP), MARGIN + depth * (NODE_H + V_GAP))
+    order = [sid for layer in layers for sid in layer]
+    desc = "; ".join(
+        f"{n}. {actor_name(stappen[sid].actor)}: {action_label(stappen[sid].actie)}" for n, sid in enumerate(order, 1)
+    )
+    out = [
+        f'<svg class="gia-route" role="img" aria-labelledby="{dom_id}-titel {dom_id}-desc" width="{width:.0f}" '
+        f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{dom_id}-titel">{attr(route.naam)}: schema van de route</title>',
+        f'<desc id="{dom_id}-desc">{attr(desc)}. De stappen staan ook als genummerde lijst onder het schema.</desc>',
+        f'<defs><marker id="{dom_id}-pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1d1d1d"/></marker></defs>',
+    ]
+    for overgang in route.overgangen:
+        if overgang.van not in place or overgang.naar not in place:
+            continue
+        out.append(_edge(place[overgang.van], place[overgang.naar], overgang.van, overgang.naar, dom_id,
+                         overgang.terugkoppeling, " · ".join(filter(None, (overgang.voorwaarde, overgang.termijn)))))
+    for sid in order:
+        stap = stappen[sid]
+        x, y = place[sid]
+        name_lines = _lines(actor_name(stap.actor))
+        fill = "#fdecee" if stap.actie in ("beschermen", "strafrechtelijk-optreden") else "#eef3f9"
+        texts = "".join(
+            f'<text x="{x + NODE_W / 2:.1f}" y="{y + 20 + i * 16:.1f}" text-anchor="middle" font-size="13" '
+            f'font-weight="700" fill="#1d1d1d">{attr(line)}</text>' for i, line in enumerate(name_lines)
+        )
+        texts += (f'<text x="{x + NODE_W / 2:.1f}" y="{y + NODE_H - 9:.1f}" text-anchor="middle" font-size="12" '
+                  f'fill="#333">{attr(action_label(stap.actie))}</text>')
+        box = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="8" fill="{fill}" '
+               f'stroke="{"#1d1d1d" if stap.eindpunt else "#1a4f8b"}" stroke-width="{3 if stap.eindpunt else 1.5}"/>')
+        href = actor_href(stap.actor)
+        node = f'<g class="gia-route__stap" data-stap="{attr(sid)}">{box}{texts}</g>'
+        out.append(f'<a href="{attr(href)}" tabindex="-1">{node}</a>' if href else node)
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _edge(a: Place, b: Place, van: str, naar: str, dom_id: str, back: bool, label: str) -> str:
+    (ax, ay), (bx, by) = a, b
+    data = f'class="gia-route__pijl" data-van="{attr(van)}" data-naar="{attr(naar)}"'
+    marker = f'marker-end="url(#{dom_id}-pijl)"'
+    if back or by <= ay:
+        # A declared loop runs back up along the right-hand side, dashed.
+        sx, sy, ex, ey = ax + NODE_W, ay + NODE_H / 2, bx + NODE_W, by + NODE_H / 2
+        bend = max(sx, ex) + 60
+        path = f'<path {data} d="M{sx:.1f},{sy:.1f} C{bend:.1f},{sy:.1f} {bend:.1f},{ey:.1f} {ex + 2:.1f},{ey:.1f}" ' \
+               f'fill="none" stroke="#5b3f8f" stroke-width="1.6" stroke-dasharray="6 4" {marker}/>'
+        mx, my = bend - 10, (sy + ey) / 2
+    else:
+        sx, sy, ex, ey = ax + NODE_W / 2, ay + NODE_H, bx + NODE_W / 2, by - 2
+        mid = (sy + ey) / 2
+        path = f'<path {data} d="M{sx:.1f},{sy:.1f} C{sx:.1f},{mid:.1f} {ex:.1f},{mid:.1f} {ex:.1f},{ey:.1f}" ' \
+               f'fill="none" stroke="#1d1d1d" stroke-width="1.6" {marker}/>'
+        mx, my = (sx + ex) / 2, mid
+    if not label:
+        return path
+    short = _short(label)
+    w = 6.6 * len(short) + 10
+    return (f'{path}<g class="gia-route__voorwaarde"><title>{attr(label)}</title>'
+            f'<rect x="{mx - w / 2:.1f}" y="{my - 10:.1f}" width="{w:.1f}" height="18" rx="3" fill="#fff" stroke="#c4cfdc"/>'
+            f'<text x="{mx:.1f}" y="{my + 3:.1f}" text-anchor="middle" font-size="11.5" fill="#1d1d1d">{attr(short)}</text></g>')

@@ -1,0 +1,56 @@
+"""Serve the built site on http://127.0.0.1:<port> (after stage 8), with the site's security headers.
+
+A plain static file server from the standard library. It sends the same Content-Security-Policy as
+the pages carry in their <meta> tag, plus the headers a meta tag cannot set (frame-ancestors).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "geolocation=(), camera=(), microphone=(), interest-cohort=()",
+    "Cache-Control": "no-cache",
+}
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Static files plus security headers; quiet logging."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm", ".pf_meta": "application/octet-stream"}
+
+    def end_headers(self) -> None:
+        for name, value in SECURITY_HEADERS.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature of the base class
+        return
+
+
+def make_server(site: Path, port: int, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    """A ready-to-run server for ``site`` (port 0 picks a free port)."""
+    handler = functools.partial(SiteHandler, directory=str(site))
+    return ThreadingHTTPServer((host, port), handler)
+
+
+def serve(site: Path, port: int) -> None:
+    """Serve until Ctrl+C."""
+    server = make_server(site, port)
+    print(f"De site draait op http://127.0.0.1:{server.server_address[1]}/ (stoppen: Ctrl+C)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

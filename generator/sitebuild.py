@@ -1,0 +1,92 @@
+"""Stages 7 and 8 of the pipeline: ``mkdocs build --strict`` and Pagefind, then publish atomically.
+
+load → validate → model/catalog → check → render → write → **mkdocs build → pagefind**
+
+MkDocs runs in-process (no plugin of ours: it only reads the Markdown the write stage produced and
+the theme overrides). The site is built into a temporary folder next to ``site/`` and swapped in
+only when MkDocs and Pagefind both succeeded, so a failed build never damages the last good site.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, MkDocsException
+
+from generator.issues import Issue
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs warnings so they can be reported like every other problem."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(root: Path, site_dir: Path) -> list[Issue]:
+    """Build the site with MkDocs in strict mode into ``site_dir``; return problems as issues."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.WARNING)  # INFO lines about omitted nav pages are expected and noisy
+    cwd = Path.cwd()
+    try:
+        # pymdownx.snippets resolves the auto-appended abbreviation file from the working directory.
+        os.chdir(root)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+    except (Abort, MkDocsException, SystemExit) as exc:
+        handler.messages.append(str(exc))
+    except Exception as exc:  # a Markdown extension failing on one page must not become a traceback
+        handler.messages.append(f"{type(exc).__name__}: {exc}")
+    finally:
+        os.chdir(cwd)
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+    return [
+        Issue("mkdocs.yml", 1, 1, "mkdocs", "", f"MkDocs meldt een probleem; de site is niet bijgewerkt. Melding: {m.strip()}")
+        for m in handler.messages
+    ]
+
+
+def run_pagefind(site_dir: Path) -> list[Issue]:
+    """Index ``site_dir`` with Pagefind (from the pagefind-bin wheel)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0:
+        return [Issue("site", 1, 1, "pagefind", "", f"Pagefind kon de zoekindex niet maken: {result.stderr.strip()[-500:]}")]
+    return []
+
+
+def publish(staging: Path, site: Path) -> None:
+    """Replace ``site`` by ``staging`` with two renames, so readers never see half a site."""
+    old = site.with_name(site.name + ".oud")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        os.replace(site, old)
+    os.replace(staging, site)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def staging_dir(root: Path) -> Path:
+    """A fresh temporary build folder on the same file system as ``site/``."""
+    staging = root / ".build" / f"site-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    return staging

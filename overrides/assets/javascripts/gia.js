@@ -1,0 +1,31 @@
+/* GIA Wegwijzer: quick exit ("Snel weg"), after the GOV.UK "Exit this page" pattern.
+   Without JavaScript the button and the skip link are plain links to a neutral site. With JavaScript
+   the page is replaced (location.replace), so the Back button does not return here, and pressing
+   Shift three times within five seconds does the same. It cannot erase the browser history: the
+   page "Veilig internetten" explains how to do that. */
+(function () {
+  "use strict";
+  var links = document.querySelectorAll("[data-gia-snelweg]");
+  if (!links.length) return;
+  var target = links[0].getAttribute("href");
+
+  function exitPage(event) {
+    if (event) event.preventDefault();
+    document.documentElement.classList.add("gia-verlaten");
+    document.title = "Laden…";
+    window.location.replace(target);
+  }
+
+  Array.prototype.forEach.call(links, function (a) { a.addEventListener("click", exitPage); });
+
+  var presses = 0;
+  var timer = null;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift") { presses = 0; return; }
+    if (event.repeat) return;
+    presses += 1;
+    clearTimeout(timer);
+    timer = setTimeout(function () { presses = 0; }, 5000);
+    if (presses >= 3) { presses = 0; exitPage(null); }
+  });
+})();
