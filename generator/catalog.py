@@ -14,7 +14,6 @@ import types
 import typing
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 from generator import model
@@ -103,9 +102,13 @@ def build_catalog(records: list[RawRecord]) -> Catalog:
     return catalog
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls, vars(model))
+    return _HINTS[cls]
 
 
 def convert(cls: type[Any], data: dict[str, Any]) -> Any:
@@ -130,5 +133,5 @@ def _value(hint: Any, value: Any) -> Any:
     if hint is str:
         return str(value)
     if dataclasses.is_dataclass(hint):
-        return convert(typing.cast(type, hint), value)
+        return convert(typing.cast("type", hint), value)
     return value

@@ -32,15 +32,25 @@ class Checker:
         self.issues: list[Issue] = []
         self.areas = {LANDELIJK, *catalog.of("gebieden"), *catalog.subregios, *catalog.gemeenten}
 
-    def report(self, kind: str, record_id: str, where: FieldPath, code: str, message: str,
-               severity: Severity = Severity.FOUT, *, key: bool = False) -> None:
+    def report(
+        self,
+        kind: str,
+        record_id: str,
+        where: FieldPath,
+        code: str,
+        message: str,
+        severity: Severity = Severity.FOUT,
+        *,
+        key: bool = False,
+    ) -> None:
         """Add an issue located at field ``where`` of record ``kind/record_id``."""
         raw = self.catalog.raw[(kind, record_id)]
         line, column = raw.locate(where, key=key)
         self.issues.append(Issue(raw.path, line, column, code, dotted(where), message, severity))
 
-    def refs(self, kind: str, rid: str, where: FieldPath, ids: Iterable[str] | str | None,
-             target_kinds: tuple[str, ...], label: str) -> None:
+    def refs(
+        self, kind: str, rid: str, where: FieldPath, ids: Iterable[str] | str | None, target_kinds: tuple[str, ...], label: str
+    ) -> None:
         """Report every id in ``ids`` that is not a record of one of ``target_kinds``."""
         if ids is None:
             return
@@ -50,16 +60,26 @@ class Checker:
                 continue
             known = [x for k in target_kinds for x in self.catalog.of(k)]
             folders = " of ".join(f"partners/{k}" for k in target_kinds)
-            self.report(kind, rid, where if single else (*where, i), "onbekend-id",
-                        f"Er is geen {label} met id '{ref}' (gezocht in {folders}).{suggest(ref, known)}")
+            self.report(
+                kind,
+                rid,
+                where if single else (*where, i),
+                "onbekend-id",
+                f"Er is geen {label} met id '{ref}' (gezocht in {folders}).{suggest(ref, known)}",
+            )
 
     def areas_ok(self, kind: str, rid: str, where: FieldPath, areas: Iterable[str]) -> None:
         """Report werkgebied entries that are no regio, subregio, gemeente or 'landelijk'."""
         for i, area in enumerate(areas):
             if area not in self.areas:
-                self.report(kind, rid, (*where, i), "onbekend-gebied",
-                            f"'{area}' is geen bekende regio, subregio of gemeente (zie partners/gebieden), "
-                            f"en ook niet 'landelijk'.{suggest(area, self.areas)}")
+                self.report(
+                    kind,
+                    rid,
+                    (*where, i),
+                    "onbekend-gebied",
+                    f"'{area}' is geen bekende regio, subregio of gemeente (zie partners/gebieden), "
+                    f"en ook niet 'landelijk'.{suggest(area, self.areas)}",
+                )
 
     def bronnen(self, kind: str, rid: str, where: FieldPath, bronnen: Iterable[Any]) -> None:
         """Report bronnen with an unknown document or line numbers past the end of the document."""
@@ -74,12 +94,22 @@ class Checker:
                 last = int(bron.regels.split("-")[-1])
                 first = int(bron.regels.split("-")[0])
                 if total is None:
-                    self.report(kind, rid, (*where, i, "document"), "tekst-ontbreekt",
-                                f"De tekst van '{doc.id}' ({doc.bestand_tekst}) staat niet in partners/documenten/teksten.")
+                    self.report(
+                        kind,
+                        rid,
+                        (*where, i, "document"),
+                        "tekst-ontbreekt",
+                        f"De tekst van '{doc.id}' ({doc.bestand_tekst}) staat niet in partners/documenten/teksten.",
+                    )
                 elif first > last or last > total:
-                    self.report(kind, rid, (*where, i, "regels"), "ongeldige-regels",
-                                f"Regels {bron.regels} bestaan niet in '{doc.id}': het document heeft {total} regels "
-                                f"en het bereik moet oplopen.")
+                    self.report(
+                        kind,
+                        rid,
+                        (*where, i, "regels"),
+                        "ongeldige-regels",
+                        f"Regels {bron.regels} bestaan niet in '{doc.id}': het document heeft {total} regels "
+                        f"en het bereik moet oplopen.",
+                    )
 
 
 def check_catalog(catalog: Catalog, document_lines: dict[str, int], today: date) -> list[Issue]:
@@ -122,9 +152,14 @@ def _duplicate_ids(c: Checker) -> None:
     for kind in SHARED_ID_KINDS:
         for rid in c.catalog.of(kind):
             if rid in owner:
-                c.report(kind, rid, ("id",), "dubbel-id",
-                         f"Het id '{rid}' wordt ook gebruikt door een record in partners/{owner[rid]}. "
-                         f"Ids moeten uniek zijn; kies een ander id (en bestandsnaam).")
+                c.report(
+                    kind,
+                    rid,
+                    ("id",),
+                    "dubbel-id",
+                    f"Het id '{rid}' wordt ook gebruikt door een record in partners/{owner[rid]}. "
+                    f"Ids moeten uniek zijn; kies een ander id (en bestandsnaam).",
+                )
             else:
                 owner[rid] = kind
 
@@ -134,21 +169,36 @@ def _check_routes(c: Checker) -> None:
         seen: set[str] = set()
         for i, stap in enumerate(route.stappen):
             if stap.id in seen:
-                c.report("ketenroutes", rid, ("stappen", i, "id"), "dubbel-id",
-                         f"De stap '{stap.id}' komt twee keer voor in deze route. Geef elke stap een eigen id.")
+                c.report(
+                    "ketenroutes",
+                    rid,
+                    ("stappen", i, "id"),
+                    "dubbel-id",
+                    f"De stap '{stap.id}' komt twee keer voor in deze route. Geef elke stap een eigen id.",
+                )
             seen.add(stap.id)
             if stap.actor not in ACTOR_ROLES:
                 known = [*ACTOR_ROLES, *(x for k in ACTOR_KINDS for x in c.catalog.of(k))]
                 if not any(stap.actor in c.catalog.of(k) for k in ACTOR_KINDS):
-                    c.report("ketenroutes", rid, ("stappen", i, "actor"), "onbekende-actor",
-                             f"'{stap.actor}' is geen organisatie, routeertafel, voorziening of rol "
-                             f"({', '.join(ACTOR_ROLES)}).{suggest(stap.actor, known)}")
+                    c.report(
+                        "ketenroutes",
+                        rid,
+                        ("stappen", i, "actor"),
+                        "onbekende-actor",
+                        f"'{stap.actor}' is geen organisatie, routeertafel, voorziening of rol "
+                        f"({', '.join(ACTOR_ROLES)}).{suggest(stap.actor, known)}",
+                    )
         for i, overgang in enumerate(route.overgangen):
             for end in ("van", "naar"):
                 target = getattr(overgang, end)
                 if target not in seen:
-                    c.report("ketenroutes", rid, ("overgangen", i, end), "onbekende-stap",
-                             f"Er is geen stap '{target}' in deze route.{suggest(target, seen)}")
+                    c.report(
+                        "ketenroutes",
+                        rid,
+                        ("overgangen", i, end),
+                        "onbekende-stap",
+                        f"Er is geen stap '{target}' in deze route.{suggest(target, seen)}",
+                    )
 
 
 def _check_gebieden(c: Checker) -> None:
@@ -156,22 +206,50 @@ def _check_gebieden(c: Checker) -> None:
     for rid, regio in c.catalog.of("gebieden").items():
         for i, centrum in enumerate(regio.centrumgemeenten):
             if centrum not in c.catalog.gemeenten:
-                c.report("gebieden", rid, ("centrumgemeenten", i), "onbekende-gemeente",
-                         f"'{centrum}' is geen gemeente in partners/gebieden.{suggest(centrum, c.catalog.gemeenten)}")
+                c.report(
+                    "gebieden",
+                    rid,
+                    ("centrumgemeenten", i),
+                    "onbekende-gemeente",
+                    f"'{centrum}' is geen gemeente in partners/gebieden.{suggest(centrum, c.catalog.gemeenten)}",
+                )
         for s, sub in enumerate(regio.subregios):
+            if owner.setdefault(f"subregio:{sub.id}", rid) != rid or sub.id in c.catalog.of("gebieden"):
+                c.report(
+                    "gebieden",
+                    rid,
+                    ("subregios", s, "id"),
+                    "dubbel-id",
+                    f"Het id '{sub.id}' is al in gebruik voor een andere regio of subregio. Kies een ander id.",
+                )
             if sub.centrumgemeente and sub.centrumgemeente not in c.catalog.gemeenten:
-                c.report("gebieden", rid, ("subregios", s, "centrumgemeente"), "onbekende-gemeente",
-                         f"'{sub.centrumgemeente}' is geen gemeente in partners/gebieden.")
+                c.report(
+                    "gebieden",
+                    rid,
+                    ("subregios", s, "centrumgemeente"),
+                    "onbekende-gemeente",
+                    f"'{sub.centrumgemeente}' is geen gemeente in partners/gebieden.",
+                )
             for g, gemeente in enumerate(sub.gemeenten):
                 where = ("subregios", s, "gemeenten", g)
                 if gemeente.id in owner and owner[gemeente.id] != f"{rid}/{sub.id}":
-                    c.report("gebieden", rid, (*where, "id"), "dubbel-id",
-                             f"De gemeente '{gemeente.id}' staat ook in {owner[gemeente.id]}. Een gemeente hoort bij één subregio.")
+                    c.report(
+                        "gebieden",
+                        rid,
+                        (*where, "id"),
+                        "dubbel-id",
+                        f"De gemeente '{gemeente.id}' staat ook in {owner[gemeente.id]}. Een gemeente hoort bij één subregio.",
+                    )
                 owner.setdefault(gemeente.id, f"{rid}/{sub.id}")
                 value = gemeente.centrumgemeente
                 if value and value not in c.catalog.gemeenten:
-                    c.report("gebieden", rid, (*where, "centrumgemeente"), "onbekende-gemeente",
-                             f"'{value}' is geen gemeente in partners/gebieden.{suggest(value, c.catalog.gemeenten)}")
+                    c.report(
+                        "gebieden",
+                        rid,
+                        (*where, "centrumgemeente"),
+                        "onbekende-gemeente",
+                        f"'{value}' is geen gemeente in partners/gebieden.{suggest(value, c.catalog.gemeenten)}",
+                    )
 
 
 def _check_agendas(c: Checker) -> None:
@@ -181,16 +259,31 @@ def _check_agendas(c: Checker) -> None:
         for i, act in enumerate(agenda.activiteiten):
             where = ("activiteiten", i)
             if act.id in seen:
-                c.report("uitvoeringsagenda", rid, (*where, "id"), "dubbel-id",
-                         f"De activiteit '{act.id}' komt twee keer voor. Geef elke activiteit een eigen id.")
+                c.report(
+                    "uitvoeringsagenda",
+                    rid,
+                    (*where, "id"),
+                    "dubbel-id",
+                    f"De activiteit '{act.id}' komt twee keer voor. Geef elke activiteit een eigen id.",
+                )
             seen.add(act.id)
             if act.programmalijn not in lijnen:
-                c.report("uitvoeringsagenda", rid, (*where, "programmalijn"), "onbekend-id",
-                         f"Er is geen programmalijn '{act.programmalijn}' in deze agenda.{suggest(act.programmalijn, lijnen)}")
+                c.report(
+                    "uitvoeringsagenda",
+                    rid,
+                    (*where, "programmalijn"),
+                    "onbekend-id",
+                    f"Er is geen programmalijn '{act.programmalijn}' in deze agenda.{suggest(act.programmalijn, lijnen)}",
+                )
             for j, sub in enumerate(act.subregios):
                 if sub not in c.catalog.subregios:
-                    c.report("uitvoeringsagenda", rid, (*where, "subregios", j), "onbekend-gebied",
-                             f"'{sub}' is geen subregio in partners/gebieden.{suggest(sub, c.catalog.subregios)}")
+                    c.report(
+                        "uitvoeringsagenda",
+                        rid,
+                        (*where, "subregios", j),
+                        "onbekend-gebied",
+                        f"'{sub}' is geen subregio in partners/gebieden.{suggest(sub, c.catalog.subregios)}",
+                    )
             c.refs("uitvoeringsagenda", rid, (*where, "organisaties"), act.organisaties, ("organisaties",), "organisatie")
             c.bronnen("uitvoeringsagenda", rid, (*where, "bronnen"), act.bronnen)
 
@@ -202,7 +295,15 @@ def check_content(pages: list[ContentPage]) -> list[Issue]:
         if page.path.startswith(("onboarding/", "regiovisie/")):
             for key in ("eigenaar", "laatst_beoordeeld"):
                 if key not in page.meta:
-                    issues.append(Issue(f"content/{page.path}", 1, 1, "pagina-metadata", key,
-                                        f"Deze pagina mist '{key}' bovenin (front matter). Voeg het toe, "
-                                        f"bijvoorbeeld '{key}: {'redactie GIA Wegwijzer' if key == 'eigenaar' else '2026-11-25'}'."))
+                    issues.append(
+                        Issue(
+                            f"content/{page.path}",
+                            1,
+                            1,
+                            "pagina-metadata",
+                            key,
+                            f"Deze pagina mist '{key}' bovenin (front matter). Voeg het toe, "
+                            f"bijvoorbeeld '{key}: {'redactie GIA Wegwijzer' if key == 'eigenaar' else '2026-11-25'}'.",
+                        )
+                    )
     return issues

@@ -17,6 +17,7 @@ from phonenumbers import shortnumberinfo
 
 from generator.catalog import Catalog
 from generator.issues import Issue, Severity
+from generator.load import RawRecord
 from generator.model import Contact, Telefoon
 from generator.yamlnodes import dotted
 
@@ -66,27 +67,41 @@ def check_contacts(catalog: Catalog, today: date) -> list[Issue]:
     for kind, rid, contact in contacts(catalog):
         raw = catalog.raw[(kind, rid)]
 
-        def add(where: tuple[str | int, ...], code: str, message: str, severity: Severity = Severity.FOUT) -> None:
+        def add(
+            where: tuple[str | int, ...], code: str, message: str, severity: Severity = Severity.FOUT, raw: RawRecord = raw
+        ) -> None:
             line, column = raw.locate(where)
-            issues.append(Issue(raw.path, line, column, code, dotted(where), message, severity))  # noqa: B023
+            issues.append(Issue(raw.path, line, column, code, dotted(where), message, severity))
 
         for i, tel in enumerate(contact.telefoon):
             where = ("contact", "telefoon", i)
             digits = national_digits(tel.nummer)
             if digits is None:
-                add((*where, "nummer"), "ongeldig-telefoonnummer",
+                add(
+                    (*where, "nummer"),
+                    "ongeldig-telefoonnummer",
                     f"{tel.nummer} is geen geldig telefoonnummer. Controleer de cijfers; schrijf het als +31 "
-                    f"gevolgd door het nummer zonder de eerste 0 (0800-2000 wordt +318002000).")
+                    f"gevolgd door het nummer zonder de eerste 0 (0800-2000 wordt +318002000).",
+                )
             elif re.sub(r"\D", "", tel.weergave) != digits:
-                add((*where, "weergave"), "weergave-klopt-niet",
+                add(
+                    (*where, "weergave"),
+                    "weergave-klopt-niet",
                     f"De weergave '{tel.weergave}' toont andere cijfers dan het nummer {tel.nummer} ({digits}). "
-                    f"Maak ze gelijk, zodat de link en de tekst hetzelfde nummer bellen.")
+                    f"Maak ze gelijk, zodat de link en de tekst hetzelfde nummer bellen.",
+                )
             if tel.geverifieerd.op > today:
-                add((*where, "geverifieerd", "op"), "datum-in-toekomst",
-                    f"De controledatum {tel.geverifieerd.op.isoformat()} ligt in de toekomst. Vul de datum in waarop het nummer echt is gecontroleerd.")
+                add(
+                    (*where, "geverifieerd", "op"),
+                    "datum-in-toekomst",
+                    f"De controledatum {tel.geverifieerd.op.isoformat()} ligt in de toekomst. Vul de datum in waarop het nummer echt is gecontroleerd.",
+                )
             elif review_due(tel) < today:
-                add((*where, "geverifieerd", "op"), "controle-verlopen",
+                add(
+                    (*where, "geverifieerd", "op"),
+                    "controle-verlopen",
                     f"Dit nummer is het laatst gecontroleerd op {tel.geverifieerd.op.isoformat()}, langer dan "
                     f"{review_interval(tel)} dagen geleden. Bel of kijk het na en zet de nieuwe datum bij geverifieerd.op.",
-                    Severity.WAARSCHUWING)
+                    Severity.WAARSCHUWING,
+                )
     return issues

@@ -43,8 +43,10 @@ def print_summary(run: Run) -> None:
         counts = ", ".join(f"{len(items)} {kind}" for kind, items in run.catalog.records.items() if items)
         print(f"  records: {counts}", file=sys.stderr)
     errors, warnings = len(run.report.errors), len(run.report.warnings)
-    print(f"  {errors} {'fout' if errors == 1 else 'fouten'}, {warnings} "
-          f"{'waarschuwing' if warnings == 1 else 'waarschuwingen'}", file=sys.stderr)
+    print(
+        f"  {errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}",
+        file=sys.stderr,
+    )
     if errors:
         print("  De site is NIET bijgewerkt; de vorige versie blijft staan.", file=sys.stderr)
     elif run.published:
@@ -74,8 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         else:
-            print("Er ging iets onverwachts mis in de generator (geen fout in je YAML). "
-                  "Draai het commando opnieuw met --debug en geef de uitvoer door aan de beheerders.", file=sys.stderr)
+            print(
+                "Er ging iets onverwachts mis in de generator (geen fout in je YAML). "
+                "Draai het commando opnieuw met --debug en geef de uitvoer door aan de beheerders.",
+                file=sys.stderr,
+            )
         return 2
 
 

@@ -48,13 +48,23 @@ def route_issues(route: Ketenroute, catalog: Catalog) -> list[tuple[tuple[str | 
     reachable = nx.descendants(graph, start) | {start}
     for stap in route.stappen:
         if stap.id not in reachable:
-            out.append((("stappen", index[stap.id], "id"), "onbereikbare-stap",
-                        f"De stap '{stap.id}' is niet te bereiken vanaf het begin ('{start}'). "
-                        f"Voeg een overgang toe die naar deze stap leidt, of verwijder de stap."))
+            out.append(
+                (
+                    ("stappen", index[stap.id], "id"),
+                    "onbereikbare-stap",
+                    f"De stap '{stap.id}' is niet te bereiken vanaf het begin ('{start}'). "
+                    f"Voeg een overgang toe die naar deze stap leidt, of verwijder de stap.",
+                )
+            )
         elif graph.out_degree(stap.id) == 0 and not stap.eindpunt:
-            out.append((("stappen", index[stap.id], "id"), "doodlopende-stap",
-                        f"De route loopt dood bij '{stap.id}'. Voeg een overgang toe, of zet 'eindpunt: true' "
-                        f"als de route hier hoort te eindigen."))
+            out.append(
+                (
+                    ("stappen", index[stap.id], "id"),
+                    "doodlopende-stap",
+                    f"De route loopt dood bij '{stap.id}'. Voeg een overgang toe, of zet 'eindpunt: true' "
+                    f"als de route hier hoort te eindigen.",
+                )
+            )
     forward = nx.DiGraph((u, v) for u, v, d in graph.edges(data=True) if not d["overgang"].terugkoppeling)
     forward.add_nodes_from(graph)
     try:
@@ -64,13 +74,23 @@ def route_issues(route: Ketenroute, catalog: Catalog) -> list[tuple[tuple[str | 
     if cycle:
         loop = " → ".join([cycle[0][0], *(v for _, v in cycle)])
         first = next(i for i, o in enumerate(route.overgangen) if (o.van, o.naar) == cycle[-1][:2])
-        out.append((("overgangen", first), "ongeplande-lus",
-                    f"De route loopt rond: {loop}. Is dat de bedoeling (bijvoorbeeld een terugmelding)? "
-                    f"Zet dan 'terugkoppeling: true' bij de overgang terug; anders klopt een overgang niet."))
+        out.append(
+            (
+                ("overgangen", first),
+                "ongeplande-lus",
+                f"De route loopt rond: {loop}. Is dat de bedoeling (bijvoorbeeld een terugmelding)? "
+                f"Zet dan 'terugkoppeling: true' bij de overgang terug; anders klopt een overgang niet.",
+            )
+        )
     if "acuut" in route.urgentie and not starts_with_emergency(route, catalog):
-        out.append((("stappen", 0, "actor"), "acuut-zonder-112",
-                    "Een route voor acuut gevaar moet beginnen bij 112 of de politie. "
-                    "Zet als eerste stap de politie (actor: politie) of haal 'acuut' uit de urgentie."))
+        out.append(
+            (
+                ("stappen", 0, "actor"),
+                "acuut-zonder-112",
+                "Een route voor acuut gevaar moet beginnen bij 112 of de politie. "
+                "Zet als eerste stap de politie (actor: politie) of haal 'acuut' uit de urgentie.",
+            )
+        )
     return out
 
 
@@ -149,7 +169,11 @@ def merge_routes(naam: str, routes: list[Ketenroute]) -> tuple[Ketenroute, list[
     for actor_id in sorted(layer_of, key=order.__getitem__):
         layers[layer_of[actor_id]].append(actor_id)
     merged = Ketenroute(
-        id=f"ketenkaart-{naam}", bestand="", naam=naam, beschrijving="", werkgebied=(),
+        id=f"ketenkaart-{naam}",
+        bestand="",
+        naam=naam,
+        beschrijving="",
+        werkgebied=(),
         stappen=tuple(Stap(id=a, actor=a, actie=first_action[a]) for a in first_action),
         overgangen=tuple(Overgang(van=u, naar=v, terugkoppeling=layer_of[v] <= layer_of[u]) for u, v in edges),
     )

@@ -39,7 +39,9 @@ KINDS: dict[str, Kind] = {
         Kind("voorzieningen", "voorziening.schema.json", "voorziening", "voorzieningen", "voorzieningen"),
         Kind("ketenroutes", "ketenroute.schema.json", "ketenroute", "ketenroutes", "ketenroutes"),
         Kind("begrippen", "begrip.schema.json", "begrip", "begrippen", "begrippen"),
-        Kind("uitvoeringsagenda", "uitvoeringsagenda.schema.json", "uitvoeringsagenda", "uitvoeringsagenda's", "uitvoeringsagenda"),
+        Kind(
+            "uitvoeringsagenda", "uitvoeringsagenda.schema.json", "uitvoeringsagenda", "uitvoeringsagenda's", "uitvoeringsagenda"
+        ),
     )
 }
 

@@ -22,7 +22,7 @@ import yaml
 
 from generator.issues import Issue
 from generator.kinds import KINDS
-from generator.yamlnodes import NodeError, build_value, translate_yaml_error
+from generator.yamlnodes import NodeError, build_value, first_alias, translate_yaml_error
 
 Position = tuple[int, int]
 FieldPath = tuple[str | int, ...]
@@ -120,8 +120,15 @@ def load_record(kind: str, path: str, raw: bytes, issues: list[Issue]) -> RawRec
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         issues.append(
-            Issue(path, line, column, "geen-utf8", "", "Dit bestand is niet als UTF-8 opgeslagen. "
-                  "Sla het op als UTF-8 (in de meeste editors: 'Opslaan met codering' → UTF-8).")
+            Issue(
+                path,
+                line,
+                column,
+                "geen-utf8",
+                "",
+                "Dit bestand is niet als UTF-8 opgeslagen. "
+                "Sla het op als UTF-8 (in de meeste editors: 'Opslaan met codering' → UTF-8).",
+            )
         )
         return None
     if text.startswith("\ufeff"):
@@ -141,14 +148,26 @@ def load_record(kind: str, path: str, raw: bytes, issues: list[Issue]) -> RawRec
         return None
     if not isinstance(node, yaml.MappingNode):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        issues.append(Issue(path, line, column, "geen-record", "",
-                            "Een record begint met velden als 'id: …' en 'naam: …', niet met een lijst of losse tekst."))
+        issues.append(
+            Issue(
+                path,
+                line,
+                column,
+                "geen-record",
+                "",
+                "Een record begint met velden als 'id: …' en 'naam: …', niet met een lijst of losse tekst.",
+            )
+        )
         return None
     record = RawRecord(kind, path, {})
     try:
         record.data = build_value(node, (), record.keys, record.values, set())
     except NodeError as exc:
-        issues.append(Issue(path, exc.line, exc.column, exc.code, exc.field, exc.message))
+        line, column = exc.line, exc.column
+        if exc.code == "alias-niet-toegestaan":
+            # The composer gives the anchored node, not the alias; point at where *naam is used.
+            line, column = first_alias(text) or (line, column)
+        issues.append(Issue(path, line, column, exc.code, exc.field, exc.message))
         return None
     return record
 

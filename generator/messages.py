@@ -52,13 +52,15 @@ def suggest(word: str, options: Iterable[str]) -> str:
 
 
 def _type(e: ValidationError) -> str:
-    expected = e.validator_value if isinstance(e.validator_value, list) else [e.validator_value]
-    wanted = " of ".join(TYPE_NAMES.get(t, t) for t in expected)
+    value: Any = e.validator_value
+    expected = value if isinstance(value, list) else [value]
+    wanted = " of ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected)
     return f"Hier hoort {wanted}, maar er staat {describe_value(e.instance)}."
 
 
 def _enum(e: ValidationError) -> str:
-    options = [str(o) for o in e.validator_value]
+    value: Any = e.validator_value
+    options = [str(o) for o in value]
     return f"'{e.instance}' is geen toegestane waarde. Kies uit: {', '.join(options)}.{suggest(str(e.instance), options)}"
 
 
@@ -128,10 +130,11 @@ TEMPLATES: dict[str, tuple[str, Callable[[ValidationError], str]]] = {
 
 def explain(error: ValidationError) -> tuple[str, str]:
     """Return (code, Dutch message) for one schema error, honouring ``x-code``/``x-melding``."""
-    code, template = TEMPLATES.get(error.validator, ("schema", lambda e: f"Deze waarde klopt niet ({e.message})."))
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    if error.validator in ("pattern", "format", "not", "minItems", "minLength"):
-        code = schema.get("x-code", code)
+    keyword = str(error.validator)
+    code, template = TEMPLATES.get(keyword, ("schema", lambda e: f"Deze waarde klopt niet ({e.message})."))
+    schema: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
+    if keyword in ("pattern", "format", "not", "minItems", "minLength"):
+        code = str(schema.get("x-code", code))
         if "x-melding" in schema:
-            return code, schema["x-melding"]
+            return code, str(schema["x-melding"])
     return code, template(error)

@@ -23,7 +23,8 @@ from generator.graph import check_routes
 from generator.issues import Report
 from generator.load import Loaded, load_project
 from generator.render import render_site
-from generator.sitebuild import publish, run_mkdocs, run_pagefind, staging_dir
+from generator.searchindex import run_pagefind
+from generator.sitebuild import publish, run_mkdocs, staging_dir
 from generator.validate import load_schemas, validate_records
 from generator.write import write_tree
 

@@ -54,8 +54,13 @@ class Relations:
 
     def emergency(self) -> list[tuple[Any, Telefoon]]:
         """Records holding the 112 number, with that number (normally just the politie)."""
-        return [(org, t) for org in self.catalog.of("organisaties").values()
-                if org.contact for t in org.contact.telefoon if t.nummer == "112"]
+        return [
+            (org, t)
+            for org in self.catalog.of("organisaties").values()
+            if org.contact
+            for t in org.contact.telefoon
+            if t.nummer == "112"
+        ]
 
     def meldpunten(self, gemeente: str | None = None) -> list[Any]:
         """Advies- en meldpunten (Veilig Thuis), optionally only those serving ``gemeente``."""
@@ -78,8 +83,7 @@ def build_relations(catalog: Catalog) -> Relations:
                 for gemeente in covered:
                     serving[gemeente][kind].append(rec)
             rel.regions_of[rec.id] = (
-                (LANDELIJK,) if LANDELIJK in rec.werkgebied
-                else tuple(r for r, gs in regions.items() if covered & gs)
+                (LANDELIJK,) if LANDELIJK in rec.werkgebied else tuple(r for r, gs in regions.items() if covered & gs)
             )
             for exp in rec.expertise:
                 by_expertise[exp][kind].append(rec)

@@ -1,6 +1,6 @@
-"""Stages 7 and 8 of the pipeline: ``mkdocs build --strict`` and Pagefind, then publish atomically.
+"""Stage 7 of the pipeline: ``mkdocs build --strict``, and publishing the finished site atomically.
 
-load → validate → model/catalog → check → render → write → **mkdocs build → pagefind**
+load → validate → model/catalog → check → render → write → **mkdocs build** → pagefind
 
 MkDocs runs in-process (no plugin of ours: it only reads the Markdown the write stage produced and
 the theme overrides). The site is built into a temporary folder next to ``site/`` and swapped in
@@ -12,8 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -61,25 +59,14 @@ def run_mkdocs(root: Path, site_dir: Path) -> list[Issue]:
     ]
 
 
-def run_pagefind(site_dir: Path) -> list[Issue]:
-    """Index ``site_dir`` with Pagefind (from the pagefind-bin wheel)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        return [Issue("site", 1, 1, "pagefind", "", f"Pagefind kon de zoekindex niet maken: {result.stderr.strip()[-500:]}")]
-    return []
-
-
 def publish(staging: Path, site: Path) -> None:
     """Replace ``site`` by ``staging`` with two renames, so readers never see half a site."""
     old = site.with_name(site.name + ".oud")
     if old.exists():
         shutil.rmtree(old)
     if site.exists():
-        os.replace(site, old)
-    os.replace(staging, site)
+        site.replace(old)
+    staging.replace(site)
     if old.exists():
         shutil.rmtree(old)
 

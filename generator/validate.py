@@ -61,9 +61,7 @@ def _bundle(schema: dict[str, Any], definitions: dict[str, Any]) -> dict[str, An
 def load_schemas(schema_dir: Path) -> Schemas:
     """Read every ``*.schema.json`` and build one validator per record kind."""
     documents = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
-    registry: Registry[Any] = Registry().with_resources(
-        (name, Resource.from_contents(doc)) for name, doc in documents.items()
-    )
+    registry: Registry[Any] = Registry().with_resources((name, Resource.from_contents(doc)) for name, doc in documents.items())
     checker = FormatChecker(formats=["date"])
     validators = {
         folder: Draft7Validator(documents[kind.schema], registry=registry, format_checker=checker)
@@ -119,16 +117,26 @@ def _id_matches_file(record: RawRecord) -> list[Issue]:
     record_id = record.data.get("id")
     if isinstance(record_id, str) and record_id != stem:
         line, column = record.locate(("id",))
-        issues.append(Issue(record.path, line, column, "id-bestandsnaam", "id",
-                            f"Het id '{record_id}' is niet gelijk aan de bestandsnaam '{stem}.yaml'. "
-                            f"Maak ze gelijk: hernoem het bestand of pas het id aan."))
+        issues.append(
+            Issue(
+                record.path,
+                line,
+                column,
+                "id-bestandsnaam",
+                "id",
+                f"Het id '{record_id}' is niet gelijk aan de bestandsnaam '{stem}.yaml'. "
+                f"Maak ze gelijk: hernoem het bestand of pas het id aan.",
+            )
+        )
     return issues
 
 
 def _issues_for(record: RawRecord, error: ValidationError) -> list[Issue]:
     where = tuple(error.absolute_path)
+    schema: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
+    wanted: Any = error.validator_value
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = list(error.schema.get("properties", {}))
+        allowed = list(schema.get("properties", {}))
         out = []
         for key in sorted(set(error.instance) - set(allowed)):
             line, column = record.locate((*where, key), key=True)
@@ -138,9 +146,9 @@ def _issues_for(record: RawRecord, error: ValidationError) -> list[Issue]:
             out.append(Issue(record.path, line, column, "onbekend-veld", dotted((*where, key)), message))
         return out
     if error.validator == "required" and isinstance(error.instance, dict):
-        properties = error.schema.get("properties", {})
+        properties = schema.get("properties", {})
         out = []
-        for name in error.validator_value:
+        for name in wanted:
             if name in error.instance:
                 continue
             line, column = record.locate(where)
@@ -149,5 +157,8 @@ def _issues_for(record: RawRecord, error: ValidationError) -> list[Issue]:
             out.append(Issue(record.path, line, column, "ontbrekend-veld", dotted((*where, name)), message))
         return out
     code, message = explain(error)
-    line, column = record.locate(where)
+    point_at_key = "x-veld" in schema
+    if point_at_key:
+        where = (*where, schema["x-veld"])  # point at the field that must go, not its parent
+    line, column = record.locate(where, key=point_at_key)
     return [Issue(record.path, line, column, code, dotted(where), message)]

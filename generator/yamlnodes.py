@@ -9,6 +9,7 @@ and dates kept as the string the editor typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -16,7 +17,7 @@ from yaml.constructor import SafeConstructor
 
 _T = "tag:yaml.org,2002:"
 _CONVERT = SafeConstructor()
-_SCALARS = {
+_SCALARS: dict[str, Callable[[Any], Any]] = {
     _T + "str": lambda node: node.value,
     _T + "int": _CONVERT.construct_yaml_int,
     _T + "float": _CONVERT.construct_yaml_float,
@@ -42,6 +43,18 @@ class NodeError(Exception):
         self.message = message
 
 
+def _tag_message(tag: str) -> str:
+    return f"De markering '{tag.replace(_T, '!!')}' is niet toegestaan. Verwijder alles vanaf de ! tot de waarde."
+
+
+def first_alias(text: str) -> tuple[int, int] | None:
+    """Line and column of the first alias (*naam) in ``text``, for a precise message."""
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return event.start_mark.line + 1, event.start_mark.column + 1
+    return None
+
+
 def dotted(path: FieldPath) -> str:
     """Format a field path for editors: ``contact.telefoon[0].nummer``."""
     out = ""
@@ -64,23 +77,26 @@ def build_value(
     """
     if id(node) in seen:
         # The composer hands out the same node object for every alias of one anchor.
-        raise NodeError(node, "alias-niet-toegestaan", dotted(path),
-                        "Ankers en verwijzingen (& en *) zijn in records niet toegestaan. Schrijf de waarde gewoon uit.")
+        raise NodeError(
+            node,
+            "alias-niet-toegestaan",
+            dotted(path),
+            "Ankers en verwijzingen (& en *) zijn in records niet toegestaan. Schrijf de waarde gewoon uit.",
+        )
     seen.add(id(node))
     values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.ScalarNode):
         convert = _SCALARS.get(node.tag)
         if convert is None:
-            raise NodeError(node, "onbekende-tag", dotted(path),
-                            f"De markering '{node.tag.replace(_T, '!!')}' is niet toegestaan. Verwijder alles wat met ! begint.")
+            raise NodeError(node, "onbekende-tag", dotted(path), _tag_message(node.tag))
         return convert(node)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _T + "seq":
-            raise NodeError(node, "onbekende-tag", dotted(path), "Deze markering (!…) is niet toegestaan. Verwijder hem.")
+            raise NodeError(node, "onbekende-tag", dotted(path), _tag_message(node.tag))
         return [build_value(item, (*path, i), keys, values, seen) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         if node.tag != _T + "map":
-            raise NodeError(node, "onbekende-tag", dotted(path), "Deze markering (!…) is niet toegestaan. Verwijder hem.")
+            raise NodeError(node, "onbekende-tag", dotted(path), _tag_message(node.tag))
         return _build_mapping(node, path, keys, values, seen)
     raise NodeError(node, "yaml-syntax", dotted(path), "Dit deel van het bestand kan niet gelezen worden.")
 
@@ -95,27 +111,36 @@ def _build_mapping(
     out: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_T + "str", _T + "int", _T + "bool"):
-            raise NodeError(key_node, "ongeldige-sleutel", dotted(path),
-                            "Een veldnaam moet gewone tekst zijn, zoals 'naam' of 'telefoon'.")
+            raise NodeError(
+                key_node, "ongeldige-sleutel", dotted(path), "Een veldnaam moet gewone tekst zijn, zoals 'naam' of 'telefoon'."
+            )
         if key_node.value == "<<":
-            raise NodeError(key_node, "alias-niet-toegestaan", dotted(path),
-                            "Samenvoegen met '<<' is in records niet toegestaan. Schrijf de velden gewoon uit.")
+            raise NodeError(
+                key_node,
+                "alias-niet-toegestaan",
+                dotted(path),
+                "Samenvoegen met '<<' is in records niet toegestaan. Schrijf de velden gewoon uit.",
+            )
         key = str(key_node.value)
         child = (*path, key)
         if key in out:
             first = keys[child]
-            raise NodeError(key_node, "dubbele-sleutel", dotted(child),
-                            f"Het veld '{key}' staat twee keer in dit blok (eerst op regel {first[0]}). Voeg ze samen tot één veld.")
+            raise NodeError(
+                key_node,
+                "dubbele-sleutel",
+                dotted(child),
+                f"Het veld '{key}' staat twee keer in dit blok (eerst op regel {first[0]}). Voeg ze samen tot één veld.",
+            )
         keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         out[key] = build_value(value_node, child, keys, values, seen)
     return out
 
 
 _PROBLEMS = {
-    "mapping values are not allowed here": "Hier staat een dubbele punt die YAML niet verwacht. "
+    "mapping values are not allowed": "Hier staat een dubbele punt die YAML niet verwacht. "
     "Zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing.",
     "could not find expected ':'": "YAML verwacht hier 'veld: waarde'. Controleer of er een dubbele punt ontbreekt.",
-    "found character '\\t' that cannot start any token": "Hier staat een tab. Gebruik spaties om in te springen, geen tabs.",
+    "found character '\\t' that cannot start any token": "Hier staat een tab. Gebruik spaties om in te springen.",
     "found undefined alias": "Hier staat een * (verwijzing); dat is niet toegestaan. Zet tekst met * tussen aanhalingstekens.",
     "did not find expected key": "De inspringing klopt hier niet. Zorg dat velden op hetzelfde niveau even ver inspringen.",
     "found unexpected end of stream": "Het bestand houdt onverwacht op. Vaak ontbreekt een afsluitend aanhalingsteken of haakje.",

@@ -21,6 +21,7 @@ from generator.render.knowledge import abbreviations, knowledge_pages
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
 from generator.render.routes import keten_sections, route_pages
+from generator.render.wiebelik import guide_pages
 
 
 @dataclass(slots=True)
@@ -46,6 +47,7 @@ def render_site(catalog: Catalog, content: list[ContentPage]) -> Site:
         *knowledge_pages(env, catalog, rel),
         *agenda_pages(env, catalog, rel),
         *route_pages(env, catalog, rel),
+        *guide_pages(env, catalog, rel),
         home_page(env, catalog, rel),
     ):
         site.pages[path] = text

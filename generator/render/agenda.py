@@ -21,10 +21,20 @@ from generator.render.context import PageContext, front_matter
 from generator.render.environment import attr
 
 STATUSES = ("afgerond", "lopend", "doorlopend", "gepland", "niet-vermeld")
-STATUS_LABELS = {"afgerond": "Afgerond", "lopend": "Lopend", "doorlopend": "Doorlopend", "gepland": "Gepland",
-                 "niet-vermeld": "Niet vermeld"}
-STATUS_COLOURS = {"afgerond": "#1b6e3a", "lopend": "#1a4f8b", "doorlopend": "#5b3f8f", "gepland": "#8a5a00",
-                  "niet-vermeld": "#6b6b6b"}
+STATUS_LABELS = {
+    "afgerond": "Afgerond",
+    "lopend": "Lopend",
+    "doorlopend": "Doorlopend",
+    "gepland": "Gepland",
+    "niet-vermeld": "Niet vermeld",
+}
+STATUS_COLOURS = {
+    "afgerond": "#1b6e3a",
+    "lopend": "#1a4f8b",
+    "doorlopend": "#5b3f8f",
+    "gepland": "#8a5a00",
+    "niet-vermeld": "#6b6b6b",
+}
 NIVEAUS = ("lokaal", "subregionaal", "regionaal", "bovenregionaal")
 
 
@@ -50,15 +60,21 @@ def status_chart(agenda: Uitvoeringsagenda, counts: dict[str, Counter[str]]) -> 
             n = counts[lijn.id][status]
             if n:
                 w = n * scale
-                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{STATUS_COLOURS[status]}">'
-                             f"<title>{STATUS_LABELS[status]}: {n}</title></rect>")
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{STATUS_COLOURS[status]}">'
+                    f"<title>{STATUS_LABELS[status]}: {n}</title></rect>"
+                )
                 x += w
-        parts.append(f'<text x="{x + 6:.1f}" y="{y + bar_h * 0.68:.0f}" font-size="13" fill="#1d1d1d">{sum(counts[lijn.id].values())}</text>')
+        parts.append(
+            f'<text x="{x + 6:.1f}" y="{y + bar_h * 0.68:.0f}" font-size="13" fill="#1d1d1d">{sum(counts[lijn.id].values())}</text>'
+        )
     legend_y = height - 14
     for j, status in enumerate(STATUSES):
         lx = j * 125
-        parts.append(f'<rect x="{lx}" y="{legend_y - 10}" width="12" height="12" fill="{STATUS_COLOURS[status]}"/>'
-                     f'<text x="{lx + 16}" y="{legend_y}" font-size="12" fill="#1d1d1d">{STATUS_LABELS[status]}</text>')
+        parts.append(
+            f'<rect x="{lx}" y="{legend_y - 10}" width="12" height="12" fill="{STATUS_COLOURS[status]}"/>'
+            f'<text x="{lx + 16}" y="{legend_y}" font-size="12" fill="#1d1d1d">{STATUS_LABELS[status]}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -78,23 +94,44 @@ def agenda_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator
     common: dict[str, Any] = {"agenda": agenda, "lijnen": lijnen, "status_labels": STATUS_LABELS}
     path = "uitvoeringsagenda/index.md"
     ctx = PageContext(catalog, rel, path)
-    meta = {"title": agenda.titel, "description": agenda.beschrijving or agenda.titel, "bron": agenda.bestand,
-            "paginasoort": "uitvoeringsagenda", "pagefind": {"filters": {"soort": ["uitvoeringsagenda"]},
-                                                              "meta": {"soort": "Uitvoeringsagenda"}}}
+    meta = {
+        "title": agenda.titel,
+        "description": agenda.beschrijving or agenda.titel,
+        "bron": agenda.bestand,
+        "paginasoort": "uitvoeringsagenda",
+        "pagefind": {"filters": {"soort": ["uitvoeringsagenda"]}, "meta": {"soort": "Uitvoeringsagenda"}},
+    }
     groups = [(p, _by_thema([a for a in agenda.activiteiten if a.programmalijn == p.id])) for p in agenda.programmalijnen]
-    yield path, env.get_template("agenda.md.j2").render(
-        groups=groups, counts=counts, statuses=STATUSES, chart=status_chart(agenda, counts), niveaus=niveaus,
-        subregios=[(s, catalog.area_name(s)) for s in subregios], front_matter=front_matter(meta), **common, **ctx.helpers())
+    yield (
+        path,
+        env.get_template("agenda.md.j2").render(
+            groups=groups,
+            counts=counts,
+            statuses=STATUSES,
+            chart=status_chart(agenda, counts),
+            niveaus=niveaus,
+            subregios=[(s, catalog.area_name(s)) for s in subregios],
+            front_matter=front_matter(meta),
+            **common,
+            **ctx.helpers(),
+        ),
+    )
     selections = [(f"niveau-{n}", f"Niveau: {n}", [a for a in agenda.activiteiten if n in a.niveau]) for n in niveaus]
-    selections += [(f"subregio-{s}", f"Subregio: {catalog.area_name(s)}", [a for a in agenda.activiteiten if s in a.subregios])
-                   for s in subregios]
+    selections += [
+        (f"subregio-{s}", f"Subregio: {catalog.area_name(s)}", [a for a in agenda.activiteiten if s in a.subregios])
+        for s in subregios
+    ]
     for slug, title, items in selections:
         path = f"uitvoeringsagenda/{slug}.md"
         ctx = PageContext(catalog, rel, path)
         meta = {"title": f"{title} — {agenda.titel}", "description": title, "paginasoort": "overzicht"}
         groups = [(p, _by_thema([a for a in items if a.programmalijn == p.id])) for p in agenda.programmalijnen]
-        yield path, env.get_template("agenda-selectie.md.j2").render(
-            title=title, groups=groups, front_matter=front_matter(meta), **common, **ctx.helpers())
+        yield (
+            path,
+            env.get_template("agenda-selectie.md.j2").render(
+                title=title, groups=groups, front_matter=front_matter(meta), **common, **ctx.helpers()
+            ),
+        )
 
 
 def _by_thema(items: list[Any]) -> list[tuple[str, list[Any]]]:

@@ -66,10 +66,10 @@ class PageContext:
             return f"gemeenten/{item.id}.md", item.naam
         if not isinstance(item, str):
             kind = KIND_OF_CLASS[type(item)]
-            return record_path(kind, item.id), getattr(item, "naam", None) or getattr(item, "titel", item.id)
-        kind = self.rel.kind_of(item)
-        if kind:
-            return record_path(kind, item), self.catalog.of(kind)[item].naam
+            return record_path(kind, item.id), str(getattr(item, "naam", None) or getattr(item, "titel", item.id))
+        found = self.rel.kind_of(item)
+        if found:
+            return record_path(found, item), str(self.catalog.of(found)[item].naam)
         if item in self.catalog.gemeenten:
             return f"gemeenten/{item}.md", self.catalog.gemeenten[item].gemeente.naam
         for kind in ("begrippen", "documenten", "gebieden"):
@@ -144,9 +144,17 @@ class PageContext:
     def helpers(self) -> dict[str, Any]:
         """Everything templates may call."""
         return {
-            "url": self.url, "site_url": self.site_url, "link": self.link, "html_link": self.html_link, "werkgebied": self.werkgebied,
-            "bron": self.bron, "bron_doc": self.bron_doc, "bereikbaar": self.bereikbaar, "rel": self.rel,
-            "cat": self.catalog, "doel_label": lambda d: DOEL_LABELS.get(d, d),
+            "url": self.url,
+            "site_url": self.site_url,
+            "link": self.link,
+            "html_link": self.html_link,
+            "werkgebied": self.werkgebied,
+            "bron": self.bron,
+            "bron_doc": self.bron_doc,
+            "bereikbaar": self.bereikbaar,
+            "rel": self.rel,
+            "cat": self.catalog,
+            "doel_label": lambda d: DOEL_LABELS.get(d, d),
             "soort_label": lambda s: SOORT_LABELS.get(s, s.replace("-", " ").capitalize()),
         }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -18,8 +19,20 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
 _LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)(?=\s)", re.MULTILINE)
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def md(text: object) -> str:
@@ -57,12 +70,13 @@ def relative(target: str, current: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(current) or ".")
 
 
+@cache
 def make_env() -> Environment:
-    """Create the Jinja2 environment used for every generated page."""
+    """The Jinja2 environment used for every generated page (created once; templates compile once)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,  # a typo in a template fails the build, not silently the page
-        autoescape=False,  # output is Markdown; the `md` filters escape record text instead
+        autoescape=False,  # noqa: S701 - output is Markdown; the `md` filters escape record text instead
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

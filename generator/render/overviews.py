@@ -41,18 +41,33 @@ def overview_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterat
         path = f"{kind}/index.md"
         ctx = PageContext(catalog, rel, path)
         meta = {"title": title, "description": INTROS[kind], "paginasoort": "overzicht"}
-        yield path, template.render(
-            title=title, intro=INTROS[kind], groups=by_region(list(catalog.of(kind).values()), catalog, rel),
-            phones=kind != "routeertafels", front_matter=front_matter(meta), **ctx.helpers())
+        yield (
+            path,
+            template.render(
+                title=title,
+                intro=INTROS[kind],
+                groups=by_region(list(catalog.of(kind).values()), catalog, rel),
+                phones=kind != "routeertafels",
+                front_matter=front_matter(meta),
+                **ctx.helpers(),
+            ),
+        )
     path = "expertise/index.md"
     ctx = PageContext(catalog, rel, path)
     items = sorted(catalog.of("expertise").values(), key=lambda e: e.naam.lower())
-    groups = [(label, [e for e in items if e.soort == soort])
-              for soort, label in (("vorm-van-geweld", "Vormen van geweld"), ("doelgroep", "Doelgroepen"), ("thema", "Thema's"))]
-    meta = {"title": "Vormen van geweld en thema's", "description": "Wat is het, waar let je op en wie bel je?",
-            "paginasoort": "overzicht"}
-    yield path, env.get_template("expertise-overzicht.md.j2").render(
-        groups=groups, front_matter=front_matter(meta), **ctx.helpers())
+    groups = [
+        (label, [e for e in items if e.soort == soort])
+        for soort, label in (("vorm-van-geweld", "Vormen van geweld"), ("doelgroep", "Doelgroepen"), ("thema", "Thema's"))
+    ]
+    meta = {
+        "title": "Vormen van geweld en thema's",
+        "description": "Wat is het, waar let je op en wie bel je?",
+        "paginasoort": "overzicht",
+    }
+    yield (
+        path,
+        env.get_template("expertise-overzicht.md.j2").render(groups=groups, front_matter=front_matter(meta), **ctx.helpers()),
+    )
 
 
 def home_page(env: Environment, catalog: Catalog, rel: Relations) -> tuple[str, str]:
@@ -60,10 +75,18 @@ def home_page(env: Environment, catalog: Catalog, rel: Relations) -> tuple[str, 
     path = "index.md"
     ctx = PageContext(catalog, rel, path)
     vormen = sorted((e for e in catalog.of("expertise").values() if e.soort == "vorm-van-geweld"), key=lambda e: e.naam.lower())
-    meta = {"title": "GIA Wegwijzer", "description": "Sociale kaart en kennisbank voor de aanpak van geweld in "
-            "afhankelijkheidsrelaties in Zuid-Limburg en Hollands Midden.", "paginasoort": "home",
-            "hide": ["navigation", "toc"]}
+    meta = {
+        "title": "GIA Wegwijzer",
+        "description": "Sociale kaart en kennisbank voor de aanpak van geweld in "
+        "afhankelijkheidsrelaties in Zuid-Limburg en Hollands Midden.",
+        "paginasoort": "home",
+        "hide": ["navigation", "toc"],
+    }
     counts = {k: len(catalog.of(k)) for k in ("organisaties", "routeertafels", "voorzieningen", "expertise", "begrippen")}
     return path, env.get_template("home.md.j2").render(
-        vormen=vormen, counts=counts, regios=list(catalog.of("gebieden").values()),
-        front_matter=front_matter(meta), **ctx.helpers())
+        vormen=vormen,
+        counts=counts,
+        regios=list(catalog.of("gebieden").values()),
+        front_matter=front_matter(meta),
+        **ctx.helpers(),
+    )

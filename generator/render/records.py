@@ -81,7 +81,9 @@ def record_meta(rec: Any, kind: str, catalog: Catalog, rel: Relations, descripti
     return meta
 
 
-def record_pages(env: Environment, catalog: Catalog, rel: Relations, extra: dict[str, dict[str, Any]]) -> Iterator[tuple[str, str]]:
+def record_pages(
+    env: Environment, catalog: Catalog, rel: Relations, extra: dict[str, dict[str, Any]]
+) -> Iterator[tuple[str, str]]:
     """Yield (docs path, Markdown) for every record page.
 
     Args:
@@ -92,6 +94,9 @@ def record_pages(env: Environment, catalog: Catalog, rel: Relations, extra: dict
         for rec in catalog.of(kind).values():
             path = record_path(kind, rec.id)
             ctx = PageContext(catalog, rel, path)
-            description = getattr(rec, "beschrijving", None) or getattr(rec, "doel", None) or getattr(rec, "uitleg", "")
+            description = str(getattr(rec, "beschrijving", None) or getattr(rec, "doel", None) or getattr(rec, "uitleg", ""))
             meta = record_meta(rec, kind, catalog, rel, description)
-            yield path, template.render(r=rec, kind=kind, front_matter=front_matter(meta), **ctx.helpers(), **extra.get(rec.id, {}))
+            yield (
+                path,
+                template.render(r=rec, kind=kind, front_matter=front_matter(meta), **ctx.helpers(), **extra.get(rec.id, {})),
+            )

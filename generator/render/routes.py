@@ -1,4 +1,6 @@
-"""Part of stage 5 (render): ketenroute pages, a ketenkaart per regio, the analysis page, and the
+"""Part of stage 5 (render): ketenroute pages, ketenkaarten, the analysis and "Plaats in de keten".
+
+A page per ketenroute, a ketenkaart per regio, the analysis page for beleidsmedewerkers, and the
 "Plaats in de keten" section of every organisatie, routeertafel and voorziening.
 
 Layouts and measures come from `generator.graph`; this module only turns them into pages.
@@ -31,13 +33,16 @@ def actor_name(rel: Relations, actor: str) -> str:
 
 def draw(route: Ketenroute, layers: list[list[str]], ctx: PageContext, rel: Relations, dom_id: str) -> str:
     """SVG of a route for the page ``ctx.here``, wrapped in a focusable, scrollable figure."""
+
     def href(actor: str) -> str | None:
         kind = rel.kind_of(actor)
         return ctx.site_url(record_path(kind, actor)) if kind else None
 
     svg = route_svg(route, layers, lambda a: actor_name(rel, a), href, lambda a: ACTIE_LABELS.get(a, a), dom_id)
-    return (f'<div class="gia-schema" tabindex="0" role="region" aria-label="Schema: {md_inline(route.naam)} '
-            f'(schuif opzij als het niet past)">{svg}</div>')
+    return (
+        f'<div class="gia-schema" tabindex="0" role="region" aria-label="Schema: {md_inline(route.naam)} '
+        f'(schuif opzij als het niet past)">{svg}</div>'
+    )
 
 
 def route_steps(route: Ketenroute, layers: list[list[str]]) -> list[dict[str, Any]]:
@@ -48,8 +53,7 @@ def route_steps(route: Ketenroute, layers: list[list[str]]) -> list[dict[str, An
     out = []
     for sid in order:
         nexts = [o for o in route.overgangen if o.van == sid and o.naar in number]
-        out.append({"stap": stappen[sid], "nummer": number[sid],
-                    "daarna": [(o, number[o.naar], stappen[o.naar]) for o in nexts]})
+        out.append({"stap": stappen[sid], "nummer": number[sid], "daarna": [(o, number[o.naar], stappen[o.naar]) for o in nexts]})
     return out
 
 
@@ -73,7 +77,10 @@ def keten_sections(catalog: Catalog, rel: Relations) -> dict[str, str]:
             if rid not in routes_of:
                 continue
             ctx = PageContext(catalog, rel, record_path(kind, rid))
-            name = lambda a: ctx.link(a) if rel.kind_of(a) else md_inline(ROLE_LABELS.get(a, a))  # noqa: E731
+
+            def name(a: str, ctx: PageContext = ctx) -> str:
+                return ctx.link(a) if rel.kind_of(a) else md_inline(ROLE_LABELS.get(a, a))
+
             lines = ["Deze partij komt voor in " + ", ".join(ctx.link(r) for r in routes_of[rid]) + "."]
             if receives[rid]:
                 lines.append("\n**Krijgt zaken van:** " + ", ".join(name(a) for a in receives[rid]) + ".")
@@ -91,17 +98,34 @@ def route_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
         path = record_path("ketenroutes", route.id)
         ctx = PageContext(catalog, rel, path)
         layers = graph.layers(route)
-        meta = {"title": route.naam, "description": " ".join(route.beschrijving.split())[:200], "bron": route.bestand,
-                "paginasoort": "ketenroute", "pagefind": {
-                    "filters": {"soort": ["ketenroute"],
-                                "expertise": sorted(catalog.of("expertise")[e].naam for e in route.expertise if e in catalog.of("expertise")),
-                                "regio": sorted(catalog.area_name(r) for r in rel.regions_of.get(route.id, ()))},
-                    "meta": {"soort": "Ketenroute"}, "zoektermen": []}}
-        yield path, template.render(
-            r=route, schema=draw(route, layers, ctx, rel, f"route-{route.id}"), steps=route_steps(route, layers),
-            actor=lambda a, ctx=ctx: ctx.link(a) if rel.kind_of(a) else md_inline(ROLE_LABELS.get(a, a)),
-            actie=lambda a: ACTIE_LABELS.get(a, a), urgentie_label=URGENTIE_LABELS,
-            front_matter=front_matter(meta), **ctx.helpers())
+        meta = {
+            "title": route.naam,
+            "description": " ".join(route.beschrijving.split())[:200],
+            "bron": route.bestand,
+            "paginasoort": "ketenroute",
+            "pagefind": {
+                "filters": {
+                    "soort": ["ketenroute"],
+                    "expertise": sorted(catalog.of("expertise")[e].naam for e in route.expertise if e in catalog.of("expertise")),
+                    "regio": sorted(catalog.area_name(r) for r in rel.regions_of.get(route.id, ())),
+                },
+                "meta": {"soort": "Ketenroute"},
+                "zoektermen": [],
+            },
+        }
+        yield (
+            path,
+            template.render(
+                r=route,
+                schema=draw(route, layers, ctx, rel, f"route-{route.id}"),
+                steps=route_steps(route, layers),
+                actor=lambda a, ctx=ctx: ctx.link(a) if rel.kind_of(a) else md_inline(ROLE_LABELS.get(a, a)),
+                actie=lambda a: ACTIE_LABELS.get(a, a),
+                urgentie_label=URGENTIE_LABELS,
+                front_matter=front_matter(meta),
+                **ctx.helpers(),
+            ),
+        )
     maps = []
     for regio in catalog.of("gebieden").values():
         mine = [r for r in routes if regio.id in rel.regions_of.get(r.id, ())]
@@ -111,18 +135,40 @@ def route_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
         path = f"ketenroutes/kaart-{regio.id}.md"
         ctx = PageContext(catalog, rel, path)
         maps.append((regio, path))
-        meta = {"title": f"Ketenkaart {regio.naam}", "description": f"Alle ketenroutes van {regio.naam} in één kaart.",
-                "paginasoort": "ketenkaart"}
-        yield path, env.get_template("ketenkaart.md.j2").render(
-            regio=regio, routes=mine, schema=draw(merged, layers, ctx, rel, f"kaart-{regio.id}"),
-            edges=[(o.van, o.naar) for o in merged.overgangen], name=lambda a: actor_name(rel, a),
-            front_matter=front_matter(meta), **ctx.helpers())
+        meta = {
+            "title": f"Ketenkaart {regio.naam}",
+            "description": f"Alle ketenroutes van {regio.naam} in één kaart.",
+            "paginasoort": "ketenkaart",
+        }
+        yield (
+            path,
+            env.get_template("ketenkaart.md.j2").render(
+                regio=regio,
+                routes=mine,
+                schema=draw(merged, layers, ctx, rel, f"kaart-{regio.id}"),
+                edges=[(o.van, o.naar) for o in merged.overgangen],
+                name=lambda a: actor_name(rel, a),
+                front_matter=front_matter(meta),
+                **ctx.helpers(),
+            ),
+        )
     path = "ketenroutes/index.md"
     ctx = PageContext(catalog, rel, path)
-    meta = {"title": "Ketenroutes", "description": "Hoe een casus door de keten gaat, per situatie en regio.", "paginasoort": "overzicht"}
-    yield path, env.get_template("ketenroutes.md.j2").render(
-        routes=sorted(routes, key=lambda r: r.naam.lower()), maps=maps, urgentie_label=URGENTIE_LABELS,
-        front_matter=front_matter(meta), **ctx.helpers())
+    meta = {
+        "title": "Ketenroutes",
+        "description": "Hoe een casus door de keten gaat, per situatie en regio.",
+        "paginasoort": "overzicht",
+    }
+    yield (
+        path,
+        env.get_template("ketenroutes.md.j2").render(
+            routes=sorted(routes, key=lambda r: r.naam.lower()),
+            maps=maps,
+            urgentie_label=URGENTIE_LABELS,
+            front_matter=front_matter(meta),
+            **ctx.helpers(),
+        ),
+    )
     yield analysis_page(env, catalog, rel, routes)
 
 
@@ -133,12 +179,29 @@ def analysis_page(env: Environment, catalog: Catalog, rel: Relations, routes: li
     central = sorted(((score, a) for a, score in graph.betweenness(routes).items() if score > 0), key=lambda t: (-t[0], t[1]))
     in_route = {s.actor for r in routes for s in r.stappen}
     without_end = [r for r in routes if not any(s.eindpunt for s in r.stappen)]
-    idle = [(KINDS[k].singular, rec) for k in ACTOR_KINDS for rec in sorted(catalog.of(k).values(), key=lambda x: x.naam.lower())
-            if rec.id not in in_route]
-    unverified = [(r, s) for r in routes for s in r.stappen
-                  if rel.kind_of(s.actor) and rel.kind_of(s.actor) != "routeertafels" and not rel.phones(s.actor)]
-    meta = {"title": "Analyse van de keten", "description": "Knooppunten, gaten en open eindjes in de ketenroutes.",
-            "paginasoort": "beheer"}
+    idle = [
+        (KINDS[k].singular, rec)
+        for k in ACTOR_KINDS
+        for rec in sorted(catalog.of(k).values(), key=lambda x: x.naam.lower())
+        if rec.id not in in_route
+    ]
+    unverified = [
+        (r, s)
+        for r in routes
+        for s in r.stappen
+        if rel.kind_of(s.actor) and rel.kind_of(s.actor) != "routeertafels" and not rel.phones(s.actor)
+    ]
+    meta = {
+        "title": "Analyse van de keten",
+        "description": "Knooppunten, gaten en open eindjes in de ketenroutes.",
+        "paginasoort": "beheer",
+    }
     return path, env.get_template("ketenanalyse.md.j2").render(
-        central=central[:15], without_end=without_end, idle=idle, unverified=unverified,
-        name=lambda a: actor_name(rel, a), front_matter=front_matter(meta), **ctx.helpers())
+        central=central[:15],
+        without_end=without_end,
+        idle=idle,
+        unverified=unverified,
+        name=lambda a: actor_name(rel, a),
+        front_matter=front_matter(meta),
+        **ctx.helpers(),
+    )

@@ -73,8 +73,17 @@ def route_svg(
     for overgang in route.overgangen:
         if overgang.van not in place or overgang.naar not in place:
             continue
-        out.append(_edge(place[overgang.van], place[overgang.naar], overgang.van, overgang.naar, dom_id,
-                         overgang.terugkoppeling, " · ".join(filter(None, (overgang.voorwaarde, overgang.termijn)))))
+        out.append(
+            _edge(
+                place[overgang.van],
+                place[overgang.naar],
+                overgang.van,
+                overgang.naar,
+                dom_id,
+                overgang.terugkoppeling,
+                " · ".join(filter(None, (overgang.voorwaarde, overgang.termijn))),
+            )
+        )
     for sid in order:
         stap = stappen[sid]
         x, y = place[sid]
@@ -82,12 +91,17 @@ def route_svg(
         fill = "#fdecee" if stap.actie in ("beschermen", "strafrechtelijk-optreden") else "#eef3f9"
         texts = "".join(
             f'<text x="{x + NODE_W / 2:.1f}" y="{y + 20 + i * 16:.1f}" text-anchor="middle" font-size="13" '
-            f'font-weight="700" fill="#1d1d1d">{attr(line)}</text>' for i, line in enumerate(name_lines)
+            f'font-weight="700" fill="#1d1d1d">{attr(line)}</text>'
+            for i, line in enumerate(name_lines)
         )
-        texts += (f'<text x="{x + NODE_W / 2:.1f}" y="{y + NODE_H - 9:.1f}" text-anchor="middle" font-size="12" '
-                  f'fill="#333">{attr(action_label(stap.actie))}</text>')
-        box = (f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="8" fill="{fill}" '
-               f'stroke="{"#1d1d1d" if stap.eindpunt else "#1a4f8b"}" stroke-width="{3 if stap.eindpunt else 1.5}"/>')
+        texts += (
+            f'<text x="{x + NODE_W / 2:.1f}" y="{y + NODE_H - 9:.1f}" text-anchor="middle" font-size="12" '
+            f'fill="#333">{attr(action_label(stap.actie))}</text>'
+        )
+        box = (
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="8" fill="{fill}" '
+            f'stroke="{"#1d1d1d" if stap.eindpunt else "#1a4f8b"}" stroke-width="{3 if stap.eindpunt else 1.5}"/>'
+        )
         href = actor_href(stap.actor)
         node = f'<g class="gia-route__stap" data-stap="{attr(sid)}">{box}{texts}</g>'
         out.append(f'<a href="{attr(href)}" tabindex="-1">{node}</a>' if href else node)
@@ -103,19 +117,25 @@ def _edge(a: Place, b: Place, van: str, naar: str, dom_id: str, back: bool, labe
         # A declared loop runs back up along the right-hand side, dashed.
         sx, sy, ex, ey = ax + NODE_W, ay + NODE_H / 2, bx + NODE_W, by + NODE_H / 2
         bend = max(sx, ex) + 60
-        path = f'<path {data} d="M{sx:.1f},{sy:.1f} C{bend:.1f},{sy:.1f} {bend:.1f},{ey:.1f} {ex + 2:.1f},{ey:.1f}" ' \
-               f'fill="none" stroke="#5b3f8f" stroke-width="1.6" stroke-dasharray="6 4" {marker}/>'
+        path = (
+            f'<path {data} d="M{sx:.1f},{sy:.1f} C{bend:.1f},{sy:.1f} {bend:.1f},{ey:.1f} {ex + 2:.1f},{ey:.1f}" '
+            f'fill="none" stroke="#5b3f8f" stroke-width="1.6" stroke-dasharray="6 4" {marker}/>'
+        )
         mx, my = bend - 10, (sy + ey) / 2
     else:
         sx, sy, ex, ey = ax + NODE_W / 2, ay + NODE_H, bx + NODE_W / 2, by - 2
         mid = (sy + ey) / 2
-        path = f'<path {data} d="M{sx:.1f},{sy:.1f} C{sx:.1f},{mid:.1f} {ex:.1f},{mid:.1f} {ex:.1f},{ey:.1f}" ' \
-               f'fill="none" stroke="#1d1d1d" stroke-width="1.6" {marker}/>'
+        path = (
+            f'<path {data} d="M{sx:.1f},{sy:.1f} C{sx:.1f},{mid:.1f} {ex:.1f},{mid:.1f} {ex:.1f},{ey:.1f}" '
+            f'fill="none" stroke="#1d1d1d" stroke-width="1.6" {marker}/>'
+        )
         mx, my = (sx + ex) / 2, mid
     if not label:
         return path
     short = _short(label)
     w = 6.6 * len(short) + 10
-    return (f'{path}<g class="gia-route__voorwaarde"><title>{attr(label)}</title>'
-            f'<rect x="{mx - w / 2:.1f}" y="{my - 10:.1f}" width="{w:.1f}" height="18" rx="3" fill="#fff" stroke="#c4cfdc"/>'
-            f'<text x="{mx:.1f}" y="{my + 3:.1f}" text-anchor="middle" font-size="11.5" fill="#1d1d1d">{attr(short)}</text></g>')
+    return (
+        f'{path}<g class="gia-route__voorwaarde"><title>{attr(label)}</title>'
+        f'<rect x="{mx - w / 2:.1f}" y="{my - 10:.1f}" width="{w:.1f}" height="18" rx="3" fill="#fff" stroke="#c4cfdc"/>'
+        f'<text x="{mx:.1f}" y="{my + 3:.1f}" text-anchor="middle" font-size="11.5" fill="#1d1d1d">{attr(short)}</text></g>'
+    )

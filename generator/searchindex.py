@@ -1,0 +1,80 @@
+"""Stage 8 of the pipeline: the Pagefind search index, made deterministic.
+
+load → validate → model/catalog → check → render → write → mkdocs build → **pagefind**
+
+Pagefind (from the pagefind-bin wheel) indexes the built HTML. Its filter files list the values of a
+filter in hash-map order, which changes from run to run, and their file names are hashes of that
+content; so the same site gave a different index each time. After indexing, `canonicalise` sorts
+filter values and filters by name, re-encodes them (CBOR, gzip without a timestamp) and renames the
+files after a hash of the sorted content, rewriting the references in the meta and entry files.
+The search behaves the same; the same input now gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import cbor2
+
+from generator.issues import Issue
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def run_pagefind(site_dir: Path) -> list[Issue]:
+    """Index ``site_dir`` with Pagefind, then make the index deterministic."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        return [Issue("site", 1, 1, "pagefind", "", f"Pagefind kon de zoekindex niet maken: {result.stderr.strip()[-500:]}")]
+    canonicalise(site_dir / "pagefind")
+    return []
+
+
+def _read(path: Path) -> Any:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path} is geen Pagefind-bestand")
+    return cbor2.loads(data[len(SIGNATURE) :])
+
+
+def _encode(value: Any) -> bytes:
+    return gzip.compress(SIGNATURE + cbor2.dumps(value, canonical=True), mtime=0)
+
+
+def _digest(data: bytes, length: int) -> str:
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+def canonicalise(index: Path) -> None:
+    """Sort and rename Pagefind's filter files so the index is byte-for-byte reproducible."""
+    entry_path = index / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_path = index / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        renamed = []
+        for name, file_hash in sorted(meta[3], key=lambda f: str(f[0])):
+            filter_path = index / "filter" / f"{file_hash}.pf_filter"
+            filter_name, values = _read(filter_path)
+            data = _encode([filter_name, sorted(([v, sorted(pages)] for v, pages in values), key=lambda v: str(v[0]))])
+            new_hash = f"{language}_{_digest(data, 7)}"
+            filter_path.unlink()
+            (index / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
+            renamed.append([name, new_hash])
+        meta[3] = renamed
+        data = _encode(meta)
+        meta_path.unlink()
+        info["hash"] = f"{language}_{_digest(data, 10)}"
+        (index / f"pagefind.{info['hash']}.pf_meta").write_bytes(data)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,182 @@
+"""Benchmark (``make bench``): synthetic catalogues of N records, measured in one run.
+
+For each N it writes a synthetic project, then measures `check` alone, the full pipeline (render,
+write, mkdocs build, Pagefind) and `mkdocs build` alone on the same generated Markdown, each in a
+fresh process, plus the pipeline's peak memory and the bytes the first search query downloads.
+It prints a table and, as the last line, ``bench: records=N check_s=… pipeline_s=… mkdocs_only_s=…
+overhead=…`` for the largest N. Targets: overhead ≤ 1.3 and check ≤ 2 s at 5,000 records, the 5,000
+build ≤ 5.5 × the 1,000 build, peak memory ≤ 2 GiB. This is a measurement, not a test: it never fails.
+
+The synthetic kaart grows the way a real one does: organisaties, voorzieningen and routeertafels
+scale with N, while the gemeenten (two regions, 34), the vormen van geweld (25) and the begrippen
+(about 200) stay the size of the real ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.helpers import MINI, ROOT, make_project
+
+WORDS = [
+    "hulp",
+    "veiligheid",
+    "gezin",
+    "melding",
+    "advies",
+    "signalen",
+    "opvang",
+    "overleg",
+    "regie",
+    "jeugd",
+    "ouderen",
+    "partner",
+    "zorg",
+    "team",
+    "aanpak",
+    "preventie",
+    "herstel",
+    "nazorg",
+    "keten",
+    "lokaal",
+    "regionaal",
+    "expertise",
+    "casus",
+    "risico",
+    "bescherming",
+]
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def synthesise(root: Path, n: int, seed: int = 7) -> None:
+    """Write a synthetic project with about ``n`` records into ``root``."""
+    rng = random.Random(seed)  # noqa: S311 - synthetic test data, not security
+    make_project(root, MINI)
+    partners = root / "partners"
+    regions = {"syn-noord": "Synthetisch Noord", "syn-zuid": "Synthetisch Zuid"}
+    gemeenten = [f"gemeente-{i:02d}" for i in range(34)]
+    lines = [f"id: synthetisch\nnaam: Synthetische regio\ncentrumgemeenten: [{gemeenten[0]}]\nsubregios:\n"]
+    for r, (rid, rname) in enumerate(regions.items()):
+        lines.append(f"  - id: {rid}\n    naam: {rname}\n    gemeenten:\n")
+        for g in gemeenten[r * 17 : (r + 1) * 17]:
+            lines.append(f"      - {{id: {g}, naam: {g.replace('-', ' ').title()}, cbs_code: GM{9000 + int(g[-2:]):04d}}}\n")
+    lines.append("bronnen: [{document: voorbeeldvisie, regels: 1}]\n")
+    (partners / "gebieden" / "synthetisch.yaml").write_text("".join(lines), encoding="utf-8")
+    expertise = [f"vorm-{i:02d}" for i in range(25)]
+    for i, e in enumerate(expertise):
+        (partners / "expertise" / f"{e}.yaml").write_text(
+            f"id: {e}\nnaam: Vorm {i}\nsoort: {'vorm-van-geweld' if i < 18 else 'doelgroep'}\nsynoniemen: [V{i}, variant {i}]\n"
+            f"uitleg: {sentence(rng, 40)}\nsignalen: ['{sentence(rng, 6)}']\nlet_op: ['{sentence(rng, 8)}']\n"
+            "bronnen: [{document: voorbeeldvisie, regels: 2}]\n",
+            encoding="utf-8",
+        )
+    n_begrip = 200 + n // 50
+    for i in range(n_begrip):
+        (partners / "begrippen" / f"begrip-{i:04d}.yaml").write_text(
+            f"id: begrip-{i:04d}\nterm: Begrip {i} {rng.choice(WORDS)}\nafkortingen: [B{i}X]\ndefinitie: {sentence(rng, 25)}\n"
+            "bronnen: [{document: voorbeeldvisie, regels: 3}]\n",
+            encoding="utf-8",
+        )
+    rest = n - len(expertise) - n_begrip
+    kinds = rng.choices(["organisaties", "voorzieningen", "routeertafels"], weights=[70, 18, 12], k=rest)
+    orgs: list[str] = []
+    for i, kind in enumerate(kinds):
+        rid = f"{kind[:3]}-{i:05d}"
+        area = rng.choice([*gemeenten, *regions, "synthetisch", "landelijk"])
+        exp = ", ".join(rng.sample(expertise, 2))
+        common = (
+            f"id: {rid}\nnaam: {rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} {i}\nwerkgebied: [{area}]\n"
+            f"expertise: [{exp}]\nbronnen: [{{document: voorbeeldvisie, regels: 2-3}}]\n"
+        )
+        if kind == "organisaties":
+            orgs.append(rid)
+            phone = (
+                "contact:\n  telefoon:\n    - {doel: algemeen, nummer: '+31433509200', weergave: 043 350 9200, "
+                "beschikbaarheid: {altijd: true}, geverifieerd: {op: 2026-10-01, door: bench, bron: 'https://example.org'}}\n"
+                if i % 3 == 0
+                else ""
+            )
+            body = (
+                f"soort: welzijn\nbeschrijving: {sentence(rng, 60)}\nrol: {sentence(rng, 20)}\nook_bekend_als: [Oud {i}]\n{phone}"
+            )
+        elif kind == "voorzieningen":
+            body = f"soort: ambulante-hulp\nbeschrijving: {sentence(rng, 50)}\nvertrouwelijk_adres: {str(i % 2 == 0).lower()}\ntoegang: {sentence(rng, 10)}\n"
+        else:
+            deelnemers = ", ".join(rng.sample(orgs, min(3, len(orgs))))
+            body = f"doel: {sentence(rng, 30)}\ninstroomcriteria: ['{sentence(rng, 8)}']\ndeelnemers: [{deelnemers}]\n"
+        (partners / kind / f"{rid}.yaml").write_text(common + body, encoding="utf-8")
+
+
+def timed(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Run a command in a fresh process; return (seconds, peak RSS of that process in MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    if proc.returncode != 0:
+        raise RuntimeError(err[-3000:])
+    return seconds, usage
+
+
+def measure(n: int, work: Path) -> dict[str, float]:
+    root = work / f"n{n}"
+    synthesise(root, n)
+    py = sys.executable
+    env_root = ["--root", str(root)]
+    check_s, _ = timed([py, "-m", "generator", *env_root, "check"], ROOT)
+    pipeline_s, peak = timed([py, "-m", "generator", *env_root, "build"], ROOT)
+    mkdocs_s, _ = timed(
+        [py, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(work / "only")], root
+    )
+    pages = sum(1 for _ in (root / ".build" / "docs").rglob("*.md"))
+    return {
+        "records": n,
+        "pages": pages,
+        "check_s": check_s,
+        "pipeline_s": pipeline_s,
+        "mkdocs_only_s": mkdocs_s,
+        "overhead": pipeline_s / mkdocs_s,
+        "peak_mb": peak,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000])
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            rows.append(measure(n, Path(tmp)))
+    print(f"{'records':>8} {'pages':>7} {'check_s':>8} {'pipeline_s':>11} {'mkdocs_only_s':>14} {'overhead':>9} {'peak_MiB':>9}")
+    for r in rows:
+        print(
+            f"{r['records']:>8} {r['pages']:>7} {r['check_s']:>8.2f} {r['pipeline_s']:>11.2f} {r['mkdocs_only_s']:>14.2f} "
+            f"{r['overhead']:>9.2f} {r['peak_mb']:>9}"
+        )
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        ratio = last["pipeline_s"] / first["pipeline_s"]
+        print(
+            f"schaal: {last['records']}/{first['records']} records → build {ratio:.2f}× (doel ≤ {5.5 * last['records'] / 5000 / (first['records'] / 1000):.1f}×)"
+        )
+    last = rows[-1]
+    print(
+        f"bench: records={last['records']} check_s={last['check_s']:.2f} pipeline_s={last['pipeline_s']:.2f} "
+        f"mkdocs_only_s={last['mkdocs_only_s']:.2f} overhead={last['overhead']:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Pytest fixtures: the mini fixture catalogue and built copies of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import Catalog
+from generator.pipeline import build_project
+from tests.helpers import TODAY, catalog_of, make_project
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A fresh copy of the mini fixture project (not built)."""
+    return make_project(tmp_path / "mini")
+
+
+@pytest.fixture(scope="session")
+def mini_catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    """The catalogue of the mini fixture."""
+    return catalog_of(make_project(tmp_path_factory.mktemp("cat") / "mini"))
+
+
+@pytest.fixture(scope="session")
+def built_mini_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini fixture, built once (site/ present). Copy it before changing anything."""
+    root = make_project(tmp_path_factory.mktemp("built") / "mini")
+    run = build_project(root, TODAY)
+    assert run.published, [i.format_text() for i in run.report.issues]
+    return root
+
+
+@pytest.fixture
+def built_mini(built_mini_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the built mini project."""
+    target = tmp_path / "built"
+    shutil.copytree(built_mini_template, target, symlinks=True)
+    return target

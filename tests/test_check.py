@@ -1,0 +1,56 @@
+"""Stage 4 (check): cross-record checks on the mini fixture."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.check_contact import national_digits
+from generator.pipeline import check_project
+from tests.helpers import TODAY
+
+
+def codes(root: Path, today: date = TODAY) -> list[tuple[str, str]]:
+    return [(i.code, i.severity.value) for i in check_project(root, today).report.sorted()]
+
+
+def test_mini_fixture_is_clean(mini: Path) -> None:
+    assert codes(mini) == []
+
+
+def test_expired_verification_is_a_warning_not_an_error(mini: Path) -> None:
+    # The fixture numbers were checked on 2026-11-01; a year and a half later they are overdue.
+    found = codes(mini, date(2028, 5, 1))
+    assert ("controle-verlopen", "waarschuwing") in found
+    assert all(sev == "waarschuwing" for _, sev in found)
+
+
+def test_crisis_lines_expire_after_90_days(mini: Path) -> None:
+    found = check_project(mini, date(2027, 3, 1)).report.issues
+    expired = {i.field for i in found if i.code == "controle-verlopen"}
+    # The 112 line (spoed) is overdue after 90 days, the 0900 line (geen-spoed) not yet.
+    assert "contact.telefoon[0].geverifieerd.op" in expired
+    assert not any("politie" in i.path and "telefoon[1]" in i.field for i in found)
+
+
+def test_verification_date_in_the_future_is_an_error(mini: Path) -> None:
+    assert ("datum-in-toekomst", "fout") in codes(mini, date(2026, 10, 1))
+
+
+def test_unknown_route_step_and_actor(mini: Path) -> None:
+    route = mini / "partners" / "ketenroutes" / "melding-voorbeeld.yaml"
+    route.write_text(
+        route.read_text()
+        .replace("actor: meldpunt-voorbeeld", "actor: meldpunt-onbekend")
+        .replace("{van: signaal, naar: advies}", "{van: signaal, naar: adviess}")
+    )
+    found = dict(codes(mini))
+    assert found["onbekende-actor"] == "fout"
+    assert found["onbekende-stap"] == "fout"
+
+
+def test_phone_digits() -> None:
+    assert national_digits("+318002000") == "08002000"
+    assert national_digits("112") == "112"
+    assert national_digits("+3112") is None
+    assert national_digits("999") is None

@@ -1,0 +1,21 @@
+"""The Markdown generated for the mini fixture equals the golden files (update: make update-golden)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.golden import GOLDEN, MINI, rendered_mini
+
+
+def test_rendered_markdown_matches_golden(tmp_path: Path) -> None:
+    pages = rendered_mini(tmp_path)
+    hand_written = {p.relative_to(MINI / "content").as_posix() for p in (MINI / "content").rglob("*.md")}
+    generated = {rel: text for rel, text in pages.items() if rel not in hand_written}
+    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
+    assert sorted(generated) == sorted(golden), "pagina's erbij of eraf: draai make update-golden en bekijk de diff"
+    for rel, text in generated.items():
+        assert text == golden[rel], f"{rel} wijkt af van de golden file"
+
+
+def test_rendering_is_deterministic(tmp_path: Path) -> None:
+    assert rendered_mini(tmp_path / "a") == rendered_mini(tmp_path / "b")

@@ -1,0 +1,51 @@
+"""Stage 5 (render): escaping, links, labels — pure functions, no disk."""
+
+from __future__ import annotations
+
+from generator.catalog import Catalog
+from generator.load import load_project
+from generator.relations import build_relations
+from generator.render import render_site
+from generator.render.context import PageContext
+from generator.render.environment import datum, md, relative
+from tests.helpers import MINI
+
+
+def test_markdown_and_html_in_editor_text_are_escaped() -> None:
+    assert md("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert md("*vet* en [link](x)") == "\\*vet\\* en \\[link\\](x)"
+    assert md("- geen lijst") == "\\- geen lijst"
+
+
+def test_script_in_a_name_renders_as_text(mini_catalog: Catalog) -> None:
+    pages = render_site(mini_catalog, load_project(MINI).content).pages
+    page = pages["organisaties/lokaal-team-noordstad.md"]
+    assert "<script>" not in page.split("---", 2)[2]
+    assert "&lt;script&gt;" in page
+
+
+def test_links_are_relative_to_the_page(mini_catalog: Catalog) -> None:
+    ctx = PageContext(mini_catalog, build_relations(mini_catalog), "gemeenten/noordstad.md")
+    assert ctx.link("meldpunt-voorbeeld") == "[Meldpunt Voorbeeld](../organisaties/meldpunt-voorbeeld.md)"
+    assert ctx.site_url("organisaties/meldpunt-voorbeeld.md") == "../../organisaties/meldpunt-voorbeeld/"
+    assert ctx.link("bestaat-niet") == "bestaat-niet"
+    assert relative("index.md", "a/b.md") == "../index.md"
+
+
+def test_dutch_dates() -> None:
+    assert datum("2026-11-25") == "25 november 2026"
+
+
+def test_gemeente_page_is_computed_from_werkgebied(mini_catalog: Catalog) -> None:
+    pages = render_site(mini_catalog, []).pages
+    noordstad, zuidveen = pages["gemeenten/noordstad.md"], pages["gemeenten/zuidveen.md"]
+    assert "Lokaal team Noordstad" in noordstad  # werkgebied [noordstad]
+    assert "Lokaal team Noordstad" not in zuidveen
+    assert "Casusoverleg Voorbeeld" in noordstad  # werkgebied [noord] covers noordstad
+    assert "Casusoverleg Voorbeeld" not in zuidveen
+
+
+def test_confidential_address_never_rendered(mini_catalog: Catalog) -> None:
+    page = render_site(mini_catalog, []).pages["voorzieningen/opvang-voorbeeld.md"]
+    assert "Geheim adres" in page
+    assert "Adres:" not in page
