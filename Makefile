@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
 
-.PHONY: setup chromium check build serve test lint typecheck unit bench update-golden clean
+.PHONY: setup chromium check build serve test lint typecheck unit bench update-golden handleiding clean
 
 setup: $(STAMP)
 
@@ -50,6 +50,10 @@ bench: setup
 
 update-golden: setup
 	$(BIN)/python -m tests.golden --update
+
+# content/handleiding/velden.md is generated from schema/ and committed; run this after changing a schema.
+handleiding: setup
+	$(BIN)/python -m generator handleiding
 
 clean:
 	rm -rf .build site site.oud

@@ -53,13 +53,20 @@ class Catalog:
     raw: dict[tuple[str, str], RawRecord] = field(default_factory=dict)
     gemeenten: dict[str, GemeenteInfo] = field(default_factory=dict)
     subregios: dict[str, tuple[model.Subregio, model.Gebied]] = field(default_factory=dict)
+    _expanded: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def of(self, kind: str) -> dict[str, Any]:
         """All records of one kind, by id (insertion order = file order)."""
         return self.records[kind]
 
     def gemeenten_in(self, werkgebied: typing.Iterable[str]) -> frozenset[str]:
-        """Expand a werkgebied (regio, subregio, gemeente ids or 'landelijk') to gemeente ids."""
+        """Expand a werkgebied (regio, subregio, gemeente ids or 'landelijk') to gemeente ids (memoised)."""
+        key = tuple(werkgebied)
+        if key not in self._expanded:
+            self._expanded[key] = self._expand(key)
+        return self._expanded[key]
+
+    def _expand(self, werkgebied: tuple[str, ...]) -> frozenset[str]:
         out: set[str] = set()
         for area in werkgebied:
             if area == LANDELIJK:

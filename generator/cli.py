@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|serve|nieuw``. The only place that exits.
+"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding``. The only place that exits.
 
 Prints what each stage did (counts, problems, time) in one summary and decides the exit code:
 1 when there is any `fout`, 0 otherwise (a `waarschuwing` never blocks). Python tracebacks are never
@@ -8,6 +8,8 @@ shown to editors; ``--debug`` shows them for developers.
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import sys
 import traceback
@@ -29,9 +31,29 @@ def today() -> date:
 
 
 def print_report(report: Report, fmt: str) -> None:
-    """Print every issue, sorted by file and line, in text or GitHub format."""
+    """Print every issue, sorted by file and line, in text, GitHub or GitLab format."""
+    if fmt == "gitlab":
+        print(gitlab_report(report))
+        return
     for issue in report.sorted():
         print(issue.format_github() if fmt == "github" else issue.format_text())
+
+
+def gitlab_report(report: Report) -> str:
+    """A GitLab code-quality report (JSON), so a merge request shows each problem at its line."""
+    items = [
+        {
+            "description": f"[{issue.code}] {issue.field + ': ' if issue.field else ''}{issue.message}",
+            "check_name": issue.code,
+            "fingerprint": hashlib.sha256(
+                f"{issue.path}:{issue.line}:{issue.column}:{issue.code}:{issue.field}".encode()
+            ).hexdigest(),
+            "severity": "major" if issue.is_error else "minor",
+            "location": {"path": issue.path, "lines": {"begin": max(issue.line, 1)}},
+        }
+        for issue in report.sorted()
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2)
 
 
 def print_summary(run: Run) -> None:
@@ -60,13 +82,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="projectmap (standaard: deze repository)")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="controleer alle records")
-    check.add_argument("--format", choices=("text", "github"), default="text")
+    check.add_argument("--format", choices=("text", "github", "gitlab"), default="text")
     sub.add_parser("build", help="controleer en bouw de site in site/")
     serve = sub.add_parser("serve", help="bouw de site en toon haar op http://127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
     nieuw = sub.add_parser("nieuw", help="maak een nieuw record vanuit een sjabloon")
     nieuw.add_argument("soort")
     nieuw.add_argument("id")
+    verschil = sub.add_parser("verschil", help="beschrijf in zinnen wat er in de records veranderde sinds een git-versie")
+    verschil.add_argument("ref", help="de git-versie om mee te vergelijken, bijvoorbeeld HEAD of origin/main")
+    sub.add_parser("handleiding", help="schrijf content/handleiding/velden.md opnieuw uit de schema's")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -96,6 +121,12 @@ def _run(args: argparse.Namespace) -> int:
         from generator.scaffold import new_record
 
         return new_record(root, args.soort, args.id)
+    if args.command == "verschil":
+        return _verschil(root, args.ref)
+    if args.command == "handleiding":
+        from generator.handbook import write_handbook
+
+        return write_handbook(root)
     run = build_project(root, today(), progress)
     print_report(run.report, "text")
     print_summary(run)
@@ -105,4 +136,20 @@ def _run(args: argparse.Namespace) -> int:
         from generator.serve import serve
 
         serve(root / "site", args.port)
+    return 0
+
+
+def _verschil(root: Path, ref: str) -> int:
+    """Print one Markdown list item per change, ready to paste into a pull request."""
+    from generator.history import GitError, describe_since
+
+    try:
+        sentences = describe_since(root, ref)
+    except GitError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for sentence in sentences:
+        print(f"- {sentence}")
+    if not sentences:
+        print("Geen wijzigingen in de records.")
     return 0

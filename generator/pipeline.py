@@ -3,7 +3,9 @@
 load → validate → model/catalog → check → render → write → mkdocs build → pagefind
 
 `check_project` runs the first four stages (what ``python -m generator check`` does);
-`build_project` runs them all and publishes ``site/`` only when every stage succeeded.
+`build_project` runs them all and publishes ``site/`` only when every stage succeeded; before
+rendering it also reads the record history from git ("geschiedenis", part of loading) for the
+wijzigingen page.
 Neither prints nor exits: they return what happened and the CLI decides.
 """
 
@@ -20,6 +22,7 @@ from pathlib import Path
 from generator.catalog import Catalog, build_catalog
 from generator.check import check_catalog, check_content
 from generator.graph import check_routes
+from generator.history import load_changes
 from generator.issues import Report
 from generator.load import Loaded, load_project
 from generator.render import render_site
@@ -79,11 +82,16 @@ def build_project(root: Path, today: date, progress: Progress | None = None, *, 
     run = check_project(root, today, progress)
     if run.report.has_errors() or run.catalog is None or run.loaded is None:
         return run
+    with run.stage("geschiedenis", progress) as detail:
+        # Part of loading (it reads earlier versions of the records), but only the build needs it.
+        changes = load_changes(root, areas=run.catalog)
+        detail.append("geen git-repository" if changes is None else f"{len(changes)} wijzigingen")
     with run.stage("renderen", progress) as detail:
-        site = render_site(run.catalog, run.loaded.content)
+        site = render_site(run.catalog, run.loaded.content, changes, today)
         detail.append(f"{len(site.pages)} pagina's")
     with run.stage("schrijven", progress) as detail:
-        result = write_tree(root / ".build" / "docs", site.pages)
+        docs: dict[str, str | bytes] = {**site.pages, **site.files}
+        result = write_tree(root / ".build" / "docs", docs)
         write_tree(root / ".build" / "includes", site.includes)
         detail.append(f"{result.written} nieuw of gewijzigd, {result.removed} verwijderd")
     staging = staging_dir(root)

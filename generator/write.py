@@ -10,6 +10,7 @@ that are no longer generated are removed, so a deleted record leaves no stale pa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,14 +24,14 @@ class WriteResult:
     removed: int
 
 
-def write_tree(folder: Path, files: dict[str, str]) -> WriteResult:
-    """Make ``folder`` contain exactly ``files`` (relative path → text), writing only differences."""
+def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> WriteResult:
+    """Make ``folder`` contain exactly ``files`` (relative path → text or bytes), writing only differences."""
     folder.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
     wanted = {folder / rel for rel in files}
     for rel, text in files.items():
         target = folder / rel
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         try:
             if target.read_bytes() == data:
                 unchanged += 1

@@ -16,8 +16,8 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.kinds import LANDELIJK
+from generator.labels import DAYS, DOEL_LABELS
 from generator.model import Adres, Beschikbaarheid, Bron, Record, Telefoon
-from generator.render.labels import DAYS, DOEL_LABELS
 
 # Fixed namespace for uuid5 (= uuid5(NAMESPACE_URL, "urn:gia-wegwijzer:open-data")). Never change it:
 # every exported object would get a new id and consumers would see the whole kaart as new.

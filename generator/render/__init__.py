@@ -3,24 +3,31 @@
 load → validate → model/catalog → check → **render** → write → mkdocs build → pagefind
 
 `render_site` is a pure function: it reads no files and writes none, so golden tests can call it
-directly. It returns every generated page by docs-relative path, plus files for ``includes/``
-(the abbreviation list that mkdocs-material appends to every page).
+directly. It returns every generated page by docs-relative path, the open-data files (bytes, copied
+into the site as they are) and files for ``includes/`` (the abbreviation list that mkdocs-material
+appends to every page).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from generator.catalog import Catalog
+from generator.export import export_open_data
+from generator.history import Change
 from generator.load import ContentPage
 from generator.relations import build_relations
 from generator.render.agenda import agenda_pages
 from generator.render.areas import area_pages
+from generator.render.beheer import beheer_page
+from generator.render.changes import FEED, PAGE, render_changes
 from generator.render.environment import make_env
-from generator.render.knowledge import abbreviations, knowledge_pages
+from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
 from generator.render.routes import keten_sections, route_pages
+from generator.render.searchhelp import search_help
 from generator.render.wiebelik import guide_pages
 
 
@@ -30,10 +37,18 @@ class Site:
 
     pages: dict[str, str] = field(default_factory=dict)
     includes: dict[str, str] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
-def render_site(catalog: Catalog, content: list[ContentPage]) -> Site:
-    """Render every page of the portal from the catalogue and the hand-written content."""
+def render_site(
+    catalog: Catalog, content: list[ContentPage], changes: list[Change] | None = None, today: date | None = None
+) -> Site:
+    """Render every page of the portal from the catalogue and the hand-written content.
+
+    Args:
+        changes: Recent commits for the wijzigingen page and feed (None: no git history available).
+        today: The day the beheer page counts review dates from; without it that page is left out.
+    """
     env = make_env()
     rel = build_relations(catalog)
     site = Site()
@@ -51,6 +66,13 @@ def render_site(catalog: Catalog, content: list[ContentPage]) -> Site:
         home_page(env, catalog, rel),
     ):
         site.pages[path] = text
+    site.pages["zoeken/hulp.json"] = search_help(catalog)
+    site.pages[PAGE], site.pages[FEED] = render_changes(changes)
+    if today is not None:
+        path, text = beheer_page(env, catalog, rel, today)
+        site.pages[path] = text
+        site.files = export_open_data(catalog, today)
+        site.pages["open-data.md"] = open_data_page(env, catalog, rel, site.files)
     site.includes["abbreviations.md"] = abbreviations(catalog)
     site.pages = dict(sorted(site.pages.items()))
     return site

@@ -52,7 +52,7 @@ def area_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[t
             "pagefind": {
                 "filters": {"soort": ["gemeente"], "gemeente": [info.gemeente.naam], "regio": [info.regio.naam]},
                 "meta": {"soort": f"Gemeente in {info.regio.naam}"},
-                "zoektermen": list(info.gemeente.ook_bekend_als),
+                "zoektermen": [info.gemeente.naam, *info.gemeente.ook_bekend_als],
             },
         }
         yield (

@@ -65,8 +65,12 @@ def datum(value: date | str) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+@cache
 def relative(target: str, current: str) -> str:
-    """Relative Markdown link from page ``current`` to page ``target`` (both docs-relative .md paths)."""
+    """Relative Markdown link from page ``current`` to page ``target`` (both docs-relative .md paths).
+
+    Cached: a large kaart asks for the same few thousand links hundreds of thousands of times.
+    """
     return posixpath.relpath(target, posixpath.dirname(current) or ".")
 
 

@@ -7,6 +7,7 @@ abbreviation from the begrippen shows its meaning as a tooltip wherever it occur
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,6 +65,25 @@ def knowledge_pages(env: Environment, catalog: Catalog, rel: Relations) -> Itera
         "pagefind": {"filters": {"soort": ["begrip"]}, "meta": {"soort": "Begrippenlijst"}},
     }
     yield path, env.get_template("begrippen.md.j2").render(letters=letters, front_matter=front_matter(meta), **ctx.helpers())
+    template = env.get_template("begrip.md.j2")
+    for b in begrippen:
+        path = f"begrippen/{b.id}.md"
+        ctx = PageContext(catalog, rel, path)
+        # A begrip that points to a record page is found there (its words are that page's search terms)
+        # and explained in the search answer box; indexing it too would push the record down.
+        soort = "begrip-verwijzing" if b.verwijst_naar else "begrip"
+        meta = {
+            "title": b.term,
+            "description": " ".join(b.definitie.split())[:200],
+            "bron": b.bestand,
+            "paginasoort": soort,
+            "pagefind": {
+                "filters": {"soort": ["begrip"]},
+                "meta": {"soort": "Begrip"},
+                "zoektermen": [*b.afkortingen, *b.synoniemen],
+            },
+        }
+        yield path, template.render(b=b, front_matter=front_matter(meta), **ctx.helpers())
 
     for doc in catalog.of("documenten").values():
         path = f"bronnen/{doc.id}.md"
@@ -106,4 +126,23 @@ def knowledge_pages(env: Environment, catalog: Catalog, rel: Relations) -> Itera
         env.get_template("te-verifieren.md.j2").render(
             rows=unverified(catalog), front_matter=front_matter(meta), **ctx.helpers()
         ),
+    )
+
+
+def open_data_page(env: Environment, catalog: Catalog, rel: Relations, files: dict[str, bytes]) -> str:
+    """The 'Open data' page: what is exported, in which formats, with sizes and counts from the manifest."""
+    ctx = PageContext(catalog, rel, "open-data.md")
+    manifest = json.loads(files["open-data/index.json"])
+    rows = [(path.removeprefix("open-data/"), len(data)) for path, data in files.items() if "/vcard/" not in path]
+    meta = {
+        "title": "Open data",
+        "description": "De sociale kaart als open data: HSDS 3.0, CSV en vCard.",
+        "paginasoort": "beheer",
+    }
+    return env.get_template("open-data.md.j2").render(
+        manifest=manifest,
+        rows=rows,
+        vcards=sum(1 for p in files if "/vcard/" in p),
+        front_matter=front_matter(meta),
+        **ctx.helpers(),
     )

@@ -14,9 +14,9 @@ from jinja2 import Environment
 
 from generator.catalog import Catalog
 from generator.kinds import KINDS, LANDELIJK
+from generator.labels import SOORT_LABELS
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter, record_path
-from generator.render.labels import SOORT_LABELS
 
 TEMPLATES = {
     "organisaties": "organisatie.md.j2",
@@ -26,14 +26,53 @@ TEMPLATES = {
 }
 
 
-def search_terms(rec: Any, rel: Relations) -> list[str]:
-    """Words a page must be found by that its body may not contain (names, synonyms, abbreviations)."""
-    terms: list[str] = []
-    for name in ("ook_bekend_als", "synoniemen", "zoektermen"):
-        terms.extend(getattr(rec, name, ()))
-    for begrip in rel.begrippen_for.get(rec.id, []):
-        terms.extend((begrip.term, *begrip.afkortingen, *begrip.synoniemen))
+# Heads of Dutch compounds that people also search on their own: Pagefind does not split compounds,
+# so "vrouwenopvang" gets "opvang" as an extra term and a search for "opvang" finds it.
+COMPOUND_HEADS = (
+    "opvang",
+    "geweld",
+    "mishandeling",
+    "scheiding",
+    "scheidingen",
+    "hulp",
+    "hulpverlening",
+    "team",
+    "teams",
+    "tafel",
+    "overleg",
+    "huis",
+    "zorg",
+    "uitbuiting",
+    "handel",
+    "dwang",
+    "verbod",
+    "misbruik",
+)
+
+
+def compound_parts(text: str) -> list[str]:
+    """Split known compound heads off the words of ``text`` ('vrouwenopvang' → ['vrouwen', 'opvang'])."""
+    parts: list[str] = []
+    for word in text.lower().split():
+        for head in COMPOUND_HEADS:
+            if word.endswith(head) and len(word) - len(head) >= 3:
+                parts.extend((word[: -len(head)].rstrip("-"), head))
+                break
+    return parts
+
+
+def search_terms(rec: Any) -> list[str]:
+    """The record's own other names: weighted almost as high as its name (AMHK finds Veilig Thuis)."""
+    terms = [t for name in ("ook_bekend_als", "synoniemen", "zoektermen") for t in getattr(rec, name, ())]
     return list(dict.fromkeys(t for t in terms if t))
+
+
+def related_terms(rec: Any, rel: Relations) -> list[str]:
+    """Weaker hints: words of linked begrippen and the parts of compounds ('vrouwenopvang' → 'opvang')."""
+    terms = [t for b in rel.begrippen_for.get(rec.id, []) for t in (b.term, *b.afkortingen, *b.synoniemen)]
+    terms.extend(compound_parts(" ".join((getattr(rec, "naam", ""), *search_terms(rec), *terms))))
+    own = set(search_terms(rec))
+    return list(dict.fromkeys(t for t in terms if t and t not in own))
 
 
 def filters(rec: Any, kind: str, catalog: Catalog, rel: Relations) -> dict[str, list[str]]:
@@ -72,7 +111,8 @@ def record_meta(rec: Any, kind: str, catalog: Catalog, rel: Relations, descripti
         "pagefind": {
             "filters": filters(rec, kind, catalog, rel),
             "meta": {"soort": SOORT_LABELS.get(soort, soort) if soort else KINDS[kind].singular},
-            "zoektermen": search_terms(rec, rel),
+            "zoektermen": search_terms(rec),
+            "verwant": related_terms(rec, rel),
         },
     }
     phone = meta_phone(rec)

@@ -17,11 +17,11 @@ from jinja2 import Environment
 from generator import graph
 from generator.catalog import Catalog
 from generator.kinds import ACTOR_KINDS, KINDS
+from generator.labels import ACTIE_LABELS, ROLE_LABELS, URGENTIE_LABELS
 from generator.model import Ketenroute
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter, record_path
 from generator.render.environment import md_inline
-from generator.render.labels import ACTIE_LABELS, ROLE_LABELS, URGENTIE_LABELS
 from generator.render.routesvg import route_svg
 
 

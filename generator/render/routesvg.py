@@ -3,8 +3,11 @@
 No diagram JavaScript runs in the browser: the layout comes from `generator.graph.layers` (longest
 path from the start, so every arrow points down) and is written out as plain SVG. Each node links to
 its record page; the text version under the diagram carries the same steps and arrows for screen
-readers and print. Nodes and arrows carry ``data-stap`` / ``data-van`` / ``data-naar`` so tests can
-check that picture and text describe the same graph.
+readers and print. The picture is ``role="img"`` with a title and description, so it holds no links
+(an image may not contain interactive elements): for mouse users the node links sit in a second,
+transparent SVG laid over the picture, hidden from assistive technology and out of the tab order.
+Nodes and arrows carry ``data-stap`` / ``data-van`` / ``data-naar`` so tests can check that picture
+and text describe the same graph.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ def route_svg(
     action_label: Callable[[str], str],
     dom_id: str,
 ) -> str:
-    """Return the SVG markup of one route (or of a merged ketenkaart).
+    """Return the markup of one route (or of a merged ketenkaart): the picture plus its link layer.
 
     Args:
         layers: Stap ids per layer, top to bottom.
@@ -59,12 +62,13 @@ def route_svg(
         for i, sid in enumerate(layer):
             place[sid] = (x0 + i * (NODE_W + H_GAP), MARGIN + depth * (NODE_H + V_GAP))
     order = [sid for layer in layers for sid in layer]
+    size = f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}"'
     desc = "; ".join(
         f"{n}. {actor_name(stappen[sid].actor)}: {action_label(stappen[sid].actie)}" for n, sid in enumerate(order, 1)
     )
     out = [
-        f'<svg class="gia-route" role="img" aria-labelledby="{dom_id}-titel {dom_id}-desc" width="{width:.0f}" '
-        f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" xmlns="http://www.w3.org/2000/svg">',
+        f'<div class="gia-schema__vlak"><svg class="gia-route" role="img" aria-labelledby="{dom_id}-titel {dom_id}-desc" '
+        f'{size} xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{dom_id}-titel">{attr(route.naam)}: schema van de route</title>',
         f'<desc id="{dom_id}-desc">{attr(desc)}. De stappen staan ook als genummerde lijst onder het schema.</desc>',
         f'<defs><marker id="{dom_id}-pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
@@ -84,6 +88,7 @@ def route_svg(
                 " · ".join(filter(None, (overgang.voorwaarde, overgang.termijn))),
             )
         )
+    links: list[str] = []
     for sid in order:
         stap = stappen[sid]
         x, y = place[sid]
@@ -102,10 +107,21 @@ def route_svg(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="8" fill="{fill}" '
             f'stroke="{"#1d1d1d" if stap.eindpunt else "#1a4f8b"}" stroke-width="{3 if stap.eindpunt else 1.5}"/>'
         )
+        out.append(f'<g class="gia-route__stap" data-stap="{attr(sid)}">{box}{texts}</g>')
         href = actor_href(stap.actor)
-        node = f'<g class="gia-route__stap" data-stap="{attr(sid)}">{box}{texts}</g>'
-        out.append(f'<a href="{attr(href)}" tabindex="-1">{node}</a>' if href else node)
+        if href:
+            links.append(
+                f'<a href="{attr(href)}" tabindex="-1"><rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" '
+                f'rx="8" fill="transparent"/></a>'
+            )
     out.append("</svg>")
+    if links:
+        out.append(
+            f'<svg class="gia-route__links" aria-hidden="true" focusable="false" {size} xmlns="http://www.w3.org/2000/svg">'
+            + "".join(links)
+            + "</svg>"
+        )
+    out.append("</div>")
     return "".join(out)
 
 

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from jinja2 import Environment
 
 from generator.catalog import Catalog
+from generator.labels import ACTIE_LABELS, URGENTIE_LABELS
 from generator.model import Expertise
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter
-from generator.render.labels import ACTIE_LABELS, URGENTIE_LABELS
 from generator.wiebelik import URGENTIES, answer
 
 URGENTIE_UITLEG = {

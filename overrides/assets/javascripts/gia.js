@@ -29,3 +29,27 @@
     if (presses >= 3) { presses = 0; exitPage(null); }
   });
 })();
+
+/* Wide tables: Material wraps each table in a box that scrolls sideways when the table does not fit.
+   A box that scrolls must be reachable with the keyboard (WCAG 2.1.1), so it gets a tab stop and a
+   name. Material builds the boxes after DOMContentLoaded, so watch the content for them. */
+(function () {
+  "use strict";
+  function markScrollers() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (box) {
+      if (box.scrollWidth > box.clientWidth) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", "Tabel (schuif opzij om alles te zien)");
+      } else if (box.hasAttribute("tabindex")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  var content = document.querySelector(".md-content") || document.body;
+  new MutationObserver(markScrollers).observe(content, { childList: true, subtree: true });
+  markScrollers();
+  window.addEventListener("resize", markScrollers);
+})();

@@ -1,4 +1,4 @@
-"""Part of stage 5 (render): Dutch labels for the enum values in the schemas.
+"""Dutch labels for the enum values in the schemas, shared by the render and export stages.
 
 Editors write short codes (``advies-en-meldpunt``); readers see words ("Advies- en meldpunt").
 A code without a label here falls back to the code with its first letter capitalised.

@@ -1,0 +1,200 @@
+/* GIA Wegwijzer: the search page (/zoeken/?q=…), on Pagefind's JavaScript API.
+   - Whole questions ("wie bel ik bij huwelijksdwang") lose their question words before searching.
+   - A begrip, abbreviation or vorm van geweld in the query shows its explanation above the results.
+   - Every query about violence, and every query without results, shows the crisis numbers.
+   - Filters (soort, regio, gemeente, expertise) come from the index and are kept in the address.
+   Nothing is stored in the browser; everything runs here, on this site's own files. */
+
+const scope = window.__md_scope || new URL("../", location.href);
+const form = document.getElementById("gia-zoekformulier");
+const input = document.getElementById("gia-zoekveld");
+const statusLine = document.getElementById("gia-zoekstatus");
+const list = document.getElementById("gia-zoekresultaten");
+const more = document.getElementById("gia-meer");
+const answerBox = document.getElementById("gia-antwoord");
+const crisis = document.getElementById("gia-crisis-zoek");
+const filterBox = document.getElementById("gia-filters");
+const filterList = document.getElementById("gia-filterlijst");
+const FILTERS = [["soort", "Soort"], ["regio", "Regio"], ["gemeente", "Gemeente"], ["expertise", "Vorm van geweld"]];
+const PAGE_SIZE = 10;
+
+let pagefindModule = null;
+let help = null;
+let results = [];
+let shown = 0;
+
+async function pagefind() {
+  if (!pagefindModule) {
+    pagefindModule = await import(new URL("pagefind/pagefind.js", scope).href);
+    await pagefindModule.options({ baseUrl: scope.pathname, excerptLength: 26, ranking: { pageLength: 0.1, termSimilarity: 3 } });
+    await pagefindModule.init();
+  }
+  return pagefindModule;
+}
+
+async function helpData() {
+  if (!help) {
+    const response = await fetch(new URL("zoeken/hulp.json", scope));
+    help = await response.json();
+    help.stop = new Set(help.stopwoorden);
+    help.violence = new Set(help.geweld);
+  }
+  return help;
+}
+
+function normalise(text) {
+  return text.toLowerCase().normalize("NFC").replace(/[?!.,;:"'()]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/* Drop question words; keep the query as typed when nothing would be left. */
+function meaningful(query, data) {
+  const words = normalise(query).split(" ").filter(Boolean);
+  const kept = words.filter((w) => !data.stop.has(w));
+  return (kept.length ? kept : words).join(" ");
+}
+
+function findAnswer(query, data) {
+  const q = normalise(query);
+  const padded = ` ${q} `;
+  let best = null;
+  for (const entry of data.antwoorden) {
+    for (const word of entry.woorden) {
+      const w = normalise(word);
+      if (!w) continue;
+      const score = w === q ? 3 : padded.includes(` ${w} `) && w.length > 2 ? 2 + w.length / 100 : 0;
+      if (score && (!best || score > best.score)) best = { entry, score };
+    }
+  }
+  return best ? best.entry : null;
+}
+
+function aboutViolence(query, data) {
+  return normalise(query).split(" ").some((w) => data.violence.has(w) || [...data.violence].some((v) => v.length > 5 && w.includes(v)));
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/* Pagefind excerpts mark hits with <mark>; keep only those tags. */
+function safeExcerpt(html) {
+  return escapeHtml(html.replace(/<\/?mark>/g, (m) => (m === "<mark>" ? "\u0001" : "\u0002")))
+    .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
+}
+
+function chosenFilters() {
+  const chosen = {};
+  for (const select of filterList.querySelectorAll("select")) {
+    if (select.value) chosen[select.name] = select.value;
+  }
+  return chosen;
+}
+
+async function buildFilters(params) {
+  if (filterList.childElementCount) return;
+  const available = await (await pagefind()).filters();
+  for (const [name, label] of FILTERS) {
+    const values = Object.keys(available[name] || {}).sort((a, b) => a.localeCompare(b, "nl"));
+    if (!values.length) continue;
+    const wrapper = document.createElement("label");
+    wrapper.textContent = label;
+    const select = document.createElement("select");
+    select.name = name;
+    select.append(new Option("Alle", ""));
+    for (const value of values) select.append(new Option(value, value));
+    select.value = params.get(name) || "";
+    select.addEventListener("change", () => run(input.value, true));
+    wrapper.append(select);
+    filterList.append(wrapper);
+  }
+  filterBox.hidden = false;
+}
+
+function renderAnswer(entry) {
+  answerBox.replaceChildren();
+  if (!entry) return;
+  const box = document.createElement("aside");
+  box.className = "gia-antwoordblok";
+  box.setAttribute("aria-label", `Uitleg: ${entry.naam}`);
+  box.innerHTML = `<p class="gia-antwoordblok__soort">${escapeHtml(entry.soort)}</p>
+    <p class="gia-antwoordblok__naam"><a href="${escapeHtml(new URL(entry.url, scope).pathname + new URL(entry.url, scope).hash)}">${escapeHtml(entry.naam)}</a></p>
+    <p>${escapeHtml(entry.uitleg)}</p>`;
+  answerBox.append(box);
+}
+
+function renderResult(data) {
+  const item = document.createElement("li");
+  item.className = "gia-resultaat";
+  const soort = data.meta.soort ? `<span class="gia-resultaat__soort">${escapeHtml(data.meta.soort)}</span>` : "";
+  const phone = data.meta.telefoon
+    ? ` · <a class="gia-tel" href="tel:${escapeHtml(data.meta.telefoon.replace(/[^\d+]/g, ""))}">${escapeHtml(data.meta.telefoon)}</a>` : "";
+  const subs = (data.sub_results || []).filter((s) => s.url !== data.url && s.url.includes("#")).slice(0, 3)
+    .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></li>`).join("");
+  item.innerHTML = `<a class="gia-resultaat__titel" href="${escapeHtml(data.url)}">${escapeHtml(data.meta.title || data.url)}</a>
+    <p class="gia-resultaat__meta">${soort}${phone}</p>
+    <p class="gia-resultaat__uittreksel">${safeExcerpt(data.excerpt || "")}</p>
+    ${subs ? `<ul class="gia-resultaat__sub" aria-label="Op deze pagina">${subs}</ul>` : ""}`;
+  return item;
+}
+
+async function showMore() {
+  const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+  batch.forEach((data) => list.append(renderResult(data)));
+  shown += batch.length;
+  more.hidden = shown >= results.length;
+}
+
+/* The ordered result URLs for a query (sub-result anchors included), for the search-quality tests. */
+async function search(query, filters = {}) {
+  const data = await helpData();
+  const response = await (await pagefind()).search(meaningful(query, data), { filters });
+  return response ? response.results : [];
+}
+
+async function run(query, fromFilter = false) {
+  const data = await helpData();
+  const params = new URLSearchParams(location.search);
+  const filters = fromFilter ? chosenFilters() : Object.fromEntries(FILTERS.map(([n]) => [n, params.get(n)]).filter(([, v]) => v));
+  list.replaceChildren();
+  shown = 0;
+  if (!query.trim()) {
+    statusLine.textContent = "Typ een zoekwoord.";
+    crisis.hidden = true;
+    renderAnswer(null);
+    more.hidden = true;
+    return;
+  }
+  statusLine.textContent = "Zoeken…";
+  renderAnswer(findAnswer(query, data));
+  results = await search(query, filters);
+  crisis.hidden = !(results.length === 0 || aboutViolence(query, data));
+  statusLine.textContent = results.length === 0
+    ? `Geen resultaten voor “${query}”. Probeer een ander woord, of bel bij twijfel Veilig Thuis.`
+    : `${results.length} ${results.length === 1 ? "resultaat" : "resultaten"} voor “${query}”.`;
+  await showMore();
+  const url = new URL(location.href);
+  url.search = new URLSearchParams({ q: query, ...filters }).toString();
+  history.replaceState(null, "", url);
+  buildFilters(url.searchParams);
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  run(input.value);
+});
+more.addEventListener("click", () => showMore());
+
+window.giaZoek = {
+  async urls(query, filters = {}) {
+    const found = await search(query, filters);
+    const data = await Promise.all(found.slice(0, 10).map((r) => r.data()));
+    return data.map((d) => ({ url: d.url, sub: (d.sub_results || []).map((s) => s.url) }));
+  },
+  answer: async (query) => findAnswer(query, await helpData()),
+  aboutViolence: async (query) => aboutViolence(query, await helpData()),
+};
+
+const initial = new URLSearchParams(location.search).get("q") || "";
+input.value = initial;
+if (initial) run(initial);
+document.documentElement.dataset.giaZoekKlaar = "1";
