@@ -45,7 +45,7 @@ unit: setup
 test: setup chromium lint typecheck
 	$(BIN)/python -m pytest
 
-bench: setup
+bench: setup chromium
 	$(BIN)/python -m tests.bench
 
 update-golden: setup

@@ -1,10 +1,11 @@
 """Stage 3 of the pipeline (part 4): "Wie bel ik?" — whom to call, computed from the ketenroutes.
 
 For one vorm van geweld, one urgentie and one gemeente: take the ketenroutes for that situation
-that cover the gemeente, walk each from its first stap in drawing order, and list the organisaties
-and voorzieningen met on the way (only those whose werkgebied covers the gemeente). Routeertafels
-are not called directly; they are listed as what may follow. Nothing here is typed by hand: change
-a route or a werkgebied and every answer follows.
+that cover the gemeente, walk each from its first stap in drawing order, and list the records met on
+the way whose werkgebied covers the gemeente. Organisaties and voorzieningen at a contact step
+(signaleren, advies, melding, triage, bescherming, verwijzing) are whom to call; everything after
+that (overleg, onderzoek, straf, opvang, hulp, routeertafels) is what may follow. Nothing here is
+typed by hand: change a route or a werkgebied and every answer follows.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from generator.model import Ketenroute, Stap
 from generator.relations import Relations
 
 URGENTIES = ("acuut", "zorgen", "advies")
+# Steps where someone is contacted; later steps (overleg, onderzoek, straf, opvang, hulp) happen in the chain.
+CALL_ACTIONS = frozenset({"signaleren", "advies-vragen", "melden", "triage", "beschermen", "verwijzen"})
 GENERAL = "huiselijk-geweld"  # routes for this umbrella expertise apply when a vorm has no route of its own
 
 
@@ -84,7 +87,8 @@ def answer(catalog: Catalog, rel: Relations, vorm: str, urgentie: str, gemeente:
                 continue
             seen.add(stap.actor)
             entry = Entry(record, kind, stap, route)
-            (result.then if kind == "routeertafels" else result.call).append(entry)
+            callable_ = kind != "routeertafels" and stap.actie in CALL_ACTIONS
+            (result.call if callable_ else result.then).append(entry)
     if not result.call:
         # No route covers this situation yet: fall back to 112 and the regional Veilig Thuis.
         result.call = [

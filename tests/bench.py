@@ -129,6 +129,49 @@ def timed(args: list[str], cwd: Path) -> tuple[float, int]:
     return seconds, usage
 
 
+def search_bytes(site: Path, query: str) -> tuple[int, int]:
+    """Bytes the first search on ``site`` downloads: (index data, WASM), in real Chromium.
+
+    Index data is everything Pagefind fetches except its scripts and its WebAssembly engine, which a
+    browser loads once and caches: the entry file, metadata, index chunks, filters and fragments.
+    """
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    from generator.serve import make_server
+
+    server = make_server(site, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    sizes: dict[str, int] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.on(
+                "requestfinished", lambda r: sizes.__setitem__(r.url, len(r.response().body())) if "/pagefind/" in r.url else None
+            )
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/zoeken/?q={query}")
+            page.wait_for_selector(".gia-resultaat, .gia-zoekstatus:has-text('Geen')")
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    index = sum(size for url, size in sizes.items() if not url.endswith(".js") and "wasm" not in url)
+    wasm = sum(size for url, size in sizes.items() if "wasm" in url)
+    return index, wasm
+
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
 def measure(n: int, work: Path) -> dict[str, float]:
     root = work / f"n{n}"
     synthesise(root, n)

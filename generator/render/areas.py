@@ -14,6 +14,7 @@ from generator.catalog import Catalog
 from generator.kinds import LANDELIJK
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter
+from generator.render.records import name_keys
 
 
 def area_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
@@ -53,6 +54,7 @@ def area_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[t
                 "filters": {"soort": ["gemeente"], "gemeente": [info.gemeente.naam], "regio": [info.regio.naam]},
                 "meta": {"soort": f"Gemeente in {info.regio.naam}"},
                 "zoektermen": [info.gemeente.naam, *info.gemeente.ook_bekend_als],
+                "sleutels": name_keys(info.gemeente.naam, *info.gemeente.ook_bekend_als),
             },
         }
         yield (

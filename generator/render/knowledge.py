@@ -17,6 +17,7 @@ from generator.catalog import Catalog
 from generator.kinds import KINDS
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter
+from generator.render.records import name_keys
 
 # Abbreviations that are also ordinary words or too short to mark up safely on every page.
 UNSAFE_ABBREVIATIONS = frozenset({"VT", "OM", "GI", "HG", "KM", "MO", "VO", "AF"})
@@ -81,6 +82,7 @@ def knowledge_pages(env: Environment, catalog: Catalog, rel: Relations) -> Itera
                 "filters": {"soort": ["begrip"]},
                 "meta": {"soort": "Begrip"},
                 "zoektermen": [*b.afkortingen, *b.synoniemen],
+                "sleutels": name_keys(b.term, *b.synoniemen),
             },
         }
         yield path, template.render(b=b, front_matter=front_matter(meta), **ctx.helpers())

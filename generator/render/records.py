@@ -61,6 +61,25 @@ def compound_parts(text: str) -> list[str]:
     return parts
 
 
+# Prefix of name tokens: no Dutch word starts with it, so Pagefind's prefix matching of an unknown
+# token ("veiliginternetten" matching "veilig") can only ever hit another name token.
+KEY_PREFIX = "xq"
+
+
+def name_key(text: str) -> str:
+    """A whole name as one search token ('MEE Zuid Limburg' → 'xqmeezuidlimburg').
+
+    The search page also searches that token for what the reader typed, so a page whose full name
+    was typed wins even when each word of that name is common elsewhere (mee, zuid, limburg).
+    """
+    return KEY_PREFIX + "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def name_keys(*names: str) -> list[str]:
+    """Name tokens for names of two or more words (a one-word name is its own token already)."""
+    return list(dict.fromkeys(name_key(n) for n in names if len(n.split()) > 1))
+
+
 def search_terms(rec: Any) -> list[str]:
     """The record's own other names: weighted almost as high as its name (AMHK finds Veilig Thuis)."""
     terms = [t for name in ("ook_bekend_als", "synoniemen", "zoektermen") for t in getattr(rec, name, ())]
@@ -112,6 +131,7 @@ def record_meta(rec: Any, kind: str, catalog: Catalog, rel: Relations, descripti
             "filters": filters(rec, kind, catalog, rel),
             "meta": {"soort": SOORT_LABELS.get(soort, soort) if soort else KINDS[kind].singular},
             "zoektermen": search_terms(rec),
+            "sleutels": name_keys(rec.naam, *search_terms(rec)),
             "verwant": related_terms(rec, rel),
         },
     }

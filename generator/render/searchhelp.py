@@ -16,7 +16,7 @@ from generator.labels import SOORT_LABELS
 
 # Words of a question that carry no meaning for the search ("wie bel ik bij …", "wat doe ik als …").
 STOPWORDS = sorted(
-    {
+    [
         "wie",
         "wat",
         "waar",
@@ -97,43 +97,62 @@ STOPWORDS = sorted(
         "willen",
         "graag",
         "weten",
-    }
+    ]
 )
 
 # Words that make a query about violence even when no expertise name matches (spreektaal included).
-VIOLENCE_WORDS = {
-    "geweld",
-    "mishandeling",
-    "mishandeld",
-    "mishandelen",
-    "misbruik",
-    "misbruikt",
-    "slaan",
-    "geslagen",
-    "schoppen",
-    "bedreiging",
-    "bedreigd",
-    "dreiging",
-    "onveilig",
-    "onveiligheid",
-    "verkrachting",
-    "verkracht",
-    "aanranding",
-    "stalking",
-    "gestalkt",
-    "uitbuiting",
-    "dwang",
-    "eerwraak",
-    "femicide",
-    "huisverbod",
-    "loverboy",
-    "mensenhandel",
-    "verwaarlozing",
-    "verwaarloosd",
-    "vechtscheiding",
-    "kindermishandeling",
-    "huiselijk",
-}
+VIOLENCE_WORDS = frozenset(
+    [
+        "geweld",
+        "mishandeling",
+        "mishandeld",
+        "mishandelen",
+        "mishandelt",
+        "misbruik",
+        "misbruikt",
+        "slaan",
+        "slaat",
+        "sloeg",
+        "geslagen",
+        "schoppen",
+        "schopt",
+        "bedreiging",
+        "bedreigd",
+        "bedreigt",
+        "dreiging",
+        "dreigt",
+        "onveilig",
+        "onveiligheid",
+        "verkrachting",
+        "verkracht",
+        "aanranding",
+        "aangerand",
+        "stalking",
+        "gestalkt",
+        "stalkt",
+        "uitbuiting",
+        "uitgebuit",
+        "dwang",
+        "eerwraak",
+        "femicide",
+        "huisverbod",
+        "loverboy",
+        "mensenhandel",
+        "verwaarlozing",
+        "verwaarloosd",
+        "vechtscheiding",
+        "kindermishandeling",
+        "huiselijk",
+        "gewurgd",
+        "wurgen",
+        "opgesloten",
+        "angst",
+        "bang",
+        "gevaar",
+        "onderdrukt",
+        "vernederd",
+    ]
+)
 
 
 def _words(text: str) -> set[str]:

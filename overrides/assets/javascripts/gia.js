@@ -18,11 +18,22 @@
 
   Array.prototype.forEach.call(links, function (a) { a.addEventListener("click", exitPage); });
 
+  /* Count a Shift only when it is released without another key pressed meanwhile (as GOV.UK does):
+     the Shift of a capital letter never counts, and any other key starts the count over. */
   var presses = 0;
   var timer = null;
+  var shiftAlone = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift") { presses = 0; return; }
-    if (event.repeat) return;
+    if (event.key === "Shift") {
+      if (!event.repeat) shiftAlone = true;
+      return;
+    }
+    shiftAlone = false;
+    presses = 0;
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !shiftAlone) return;
+    shiftAlone = false;
     presses += 1;
     clearTimeout(timer);
     timer = setTimeout(function () { presses = 0; }, 5000);

@@ -46,6 +46,11 @@ function normalise(text) {
   return text.toLowerCase().normalize("NFC").replace(/[?!.,;:"'()]/g, " ").replace(/\s+/g, " ").trim();
 }
 
+/* The whole query as one token, as the pages carry it for their full names (see records.name_key). */
+function nameKey(text) {
+  return "xq" + text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
 /* Drop question words; keep the query as typed when nothing would be left. */
 function meaningful(query, data) {
   const words = normalise(query).split(" ").filter(Boolean);
@@ -78,7 +83,8 @@ function escapeHtml(text) {
 
 /* Pagefind excerpts mark hits with <mark>; keep only those tags. */
 function safeExcerpt(html) {
-  return escapeHtml(html.replace(/<\/?mark>/g, (m) => (m === "<mark>" ? "\u0001" : "\u0002")))
+  const withoutKeys = html.replace(/(<mark>)?xq[\p{L}\p{N}]+(<\/mark>)?/gu, "");
+  return escapeHtml(withoutKeys.replace(/<\/?mark>/g, (m) => (m === "<mark>" ? "\u0001" : "\u0002")))
     .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
 }
 
@@ -90,6 +96,7 @@ function chosenFilters() {
   return chosen;
 }
 
+/* Filter values cost a few kilobytes: they load when the reader opens "Resultaten filteren". */
 async function buildFilters(params) {
   if (filterList.childElementCount) return;
   const available = await (await pagefind()).filters();
@@ -107,7 +114,6 @@ async function buildFilters(params) {
     wrapper.append(select);
     filterList.append(wrapper);
   }
-  filterBox.hidden = false;
 }
 
 function renderAnswer(entry) {
@@ -144,11 +150,23 @@ async function showMore() {
   more.hidden = shown >= results.length;
 }
 
-/* The ordered result URLs for a query (sub-result anchors included), for the search-quality tests. */
+/* Pagefind results for a query. Pages whose full name (or other name) is exactly what was typed
+   come first: Pagefind requires every word, so the name token is searched on its own and merged. */
 async function search(query, filters = {}) {
   const data = await helpData();
-  const response = await (await pagefind()).search(meaningful(query, data), { filters });
-  return response ? response.results : [];
+  const engine = await pagefind();
+  const response = await engine.search(meaningful(query, data), { filters });
+  const found = response ? response.results : [];
+  // Only names of three or more words need the extra lookup; it costs one more index chunk.
+  if (normalise(query).split(" ").length < 3) return found;
+  const key = nameKey(query);
+  const exact = await engine.search(key, { filters });
+  // Pagefind answers an unknown token with near matches; keep only pages that carry the exact token.
+  const candidates = exact ? exact.results.slice(0, 5) : [];
+  const contents = await Promise.all(candidates.map((r) => r.data()));
+  const first = candidates.filter((r, i) => contents[i].content.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(key));
+  const ids = new Set(first.map((r) => r.id));
+  return [...first, ...found.filter((r) => !ids.has(r.id))];
 }
 
 async function run(query, fromFilter = false) {
@@ -175,7 +193,8 @@ async function run(query, fromFilter = false) {
   const url = new URL(location.href);
   url.search = new URLSearchParams({ q: query, ...filters }).toString();
   history.replaceState(null, "", url);
-  buildFilters(url.searchParams);
+  filterBox.hidden = false;
+  if (filterBox.open || FILTERS.some(([n]) => url.searchParams.get(n))) await buildFilters(url.searchParams);
 }
 
 form.addEventListener("submit", (event) => {
@@ -183,6 +202,9 @@ form.addEventListener("submit", (event) => {
   run(input.value);
 });
 more.addEventListener("click", () => showMore());
+filterBox.addEventListener("toggle", () => {
+  if (filterBox.open) buildFilters(new URLSearchParams(location.search));
+});
 
 window.giaZoek = {
   async urls(query, filters = {}) {

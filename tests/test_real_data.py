@@ -1,0 +1,86 @@
+"""The real kaart (partners/): it passes check, every fact has a source, every name from the documents is on the site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.catalog import Catalog
+from generator.kinds import SHARED_ID_KINDS
+from generator.pipeline import check_project
+from generator.render import render_site
+from tests.helpers import ROOT, TODAY, catalog_of
+
+NAME_FILES = sorted((ROOT / "tests" / "bronnamen").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def real() -> Catalog:
+    return catalog_of(ROOT)
+
+
+def test_check_passes_without_errors() -> None:
+    run = check_project(ROOT, TODAY)
+    assert [i.format_text() for i in run.report.errors] == []
+
+
+def test_every_record_names_its_sources(real: Catalog) -> None:
+    for kind in (*SHARED_ID_KINDS, "begrippen", "gebieden", "uitvoeringsagenda"):
+        for rec in real.of(kind).values():
+            assert rec.bronnen, f"{rec.bestand} heeft geen bronnen"
+    for agenda in real.of("uitvoeringsagenda").values():
+        assert all(act.bronnen for act in agenda.activiteiten)
+
+
+def test_no_phone_number_without_source(real: Catalog) -> None:
+    allowed = {"112", "+318002000", "+319008844", "+318000188"}
+    for kind in ("organisaties", "voorzieningen"):
+        for rec in real.of(kind).values():
+            for tel in rec.contact.telefoon if rec.contact else ():
+                # No document gives phone numbers: only the well-known national lines, each with its check.
+                assert tel.nummer in allowed, f"{rec.bestand}: {tel.nummer}"
+                assert tel.geverifieerd.bron.startswith("https://")
+                assert "landelijke-nummers" in {b.document for b in rec.bronnen}, rec.bestand
+
+
+def test_confidential_shelters_have_no_address(real: Catalog) -> None:
+    for vz in real.of("voorzieningen").values():
+        if vz.vertrouwelijk_adres:
+            assert vz.contact is None or vz.contact.adres is None
+
+
+def site_names(catalog: Catalog) -> dict[str, str]:
+    """Every name a reader can find: record names and other names, begrip terms, gemeenten → page."""
+    names: dict[str, str] = {}
+    for kind in SHARED_ID_KINDS:
+        for r in catalog.of(kind).values():
+            for n in (r.naam, *getattr(r, "ook_bekend_als", ()), *getattr(r, "synoniemen", ())):
+                names.setdefault(n.lower(), f"{kind}/{r.id}.md")
+    for b in catalog.of("begrippen").values():
+        for n in (b.term, *b.afkortingen, *b.synoniemen):
+            names.setdefault(n.lower(), f"begrippen/{b.id}.md")
+    for gid, info in catalog.gemeenten.items():
+        for n in (info.gemeente.naam, *info.gemeente.ook_bekend_als):
+            names.setdefault(n.lower(), f"gemeenten/{gid}.md")
+    return names
+
+
+@pytest.mark.parametrize("names_file", NAME_FILES, ids=[p.stem for p in NAME_FILES])
+def test_every_name_from_the_documents_is_on_the_site(names_file: Path, real: Catalog) -> None:
+    pages = render_site(real, []).pages
+    names = site_names(real)
+    entries = yaml.safe_load(names_file.read_text(encoding="utf-8"))
+    missing = [e["naam"] for e in entries if str(e["naam"]).lower() not in names]
+    assert missing == [], f"{names_file.name}: niet op de site: {missing}"
+    for entry in entries:
+        page = names[str(entry["naam"]).lower()]
+        assert page in pages, f"{entry['naam']} verwijst naar {page}, maar die pagina bestaat niet"
+        name_text = str(entry["naam"]).lower()
+        assert name_text in pages[page].lower() or page.startswith("begrippen/"), (entry, page)
+
+
+def test_names_list_is_substantial() -> None:
+    total = sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))) for p in NAME_FILES)
+    assert total > 1000
