@@ -120,6 +120,17 @@ def layers(route: Ketenroute) -> list[list[str]]:
     out: list[list[str]] = [[] for _ in range(max(depth.values(), default=0) + 1)]
     for node in sorted(depth, key=lambda n: order[n]):
         out[depth[node]].append(node)
+    # Barycentre ordering: place each stap under the average position of its predecessors, so
+    # arrows cross less. Ties keep the editor's order, so the layout stays deterministic.
+    position = {node: float(i) for i, node in enumerate(out[0])}
+    for layer in out[1:]:
+
+        def centre(node: str) -> float:
+            preds = [position[p] for p in forward.predecessors(node) if p in position]
+            return sum(preds) / len(preds) if preds else float(order[node])
+
+        layer.sort(key=lambda n: (centre(n), order[n]))
+        position.update({node: float(i) - (len(layer) - 1) / 2 for i, node in enumerate(layer)})
     return out
 
 

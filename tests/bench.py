@@ -183,7 +183,10 @@ def measure(n: int, work: Path) -> dict[str, float]:
         [py, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml"), "-d", str(work / "only")], root
     )
     pages = sum(1 for _ in (root / ".build" / "docs").rglob("*.md"))
+    index_bytes, wasm_bytes = search_bytes(root / "site", "preventie veiligheid")
     return {
+        "search_kb": index_bytes / 1024,
+        "wasm_kb": wasm_bytes / 1024,
         "records": n,
         "pages": pages,
         "check_s": check_s,
@@ -202,11 +205,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             rows.append(measure(n, Path(tmp)))
-    print(f"{'records':>8} {'pages':>7} {'check_s':>8} {'pipeline_s':>11} {'mkdocs_only_s':>14} {'overhead':>9} {'peak_MiB':>9}")
+    print(
+        f"{'records':>8} {'pages':>7} {'check_s':>8} {'pipeline_s':>11} {'mkdocs_only_s':>14} {'overhead':>9} {'peak_MiB':>9} "
+        f"{'zoek_KB':>8} {'wasm_KB':>8}"
+    )
     for r in rows:
         print(
             f"{r['records']:>8} {r['pages']:>7} {r['check_s']:>8.2f} {r['pipeline_s']:>11.2f} {r['mkdocs_only_s']:>14.2f} "
-            f"{r['overhead']:>9.2f} {r['peak_mb']:>9}"
+            f"{r['overhead']:>9.2f} {r['peak_mb']:>9} {r['search_kb']:>8.0f} {r['wasm_kb']:>8.0f}"
         )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]

@@ -63,7 +63,7 @@ def render_site(
         *agenda_pages(env, catalog, rel),
         *route_pages(env, catalog, rel),
         *guide_pages(env, catalog, rel),
-        home_page(env, catalog, rel),
+        home_page(env, catalog, rel, content),
     ):
         site.pages[path] = text
     site.pages["zoeken/hulp.json"] = search_help(catalog)

@@ -13,6 +13,7 @@ from jinja2 import Environment
 
 from generator.catalog import Catalog
 from generator.kinds import LANDELIJK
+from generator.load import ContentPage
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter
 
@@ -70,7 +71,21 @@ def overview_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterat
     )
 
 
-def home_page(env: Environment, catalog: Catalog, rel: Relations) -> tuple[str, str]:
+def latest_visions(catalog: Catalog, content: list[ContentPage]) -> list[tuple[str, str, str]]:
+    """(regio name, title, docs path) of the newest regiovisie per regio; its own page when one exists."""
+    page_of = {p.meta["bron"]: p.path for p in content if isinstance(p.meta.get("bron"), str)}
+    newest: dict[str, Any] = {}
+    for doc in catalog.of("documenten").values():
+        is_vision = doc.soort == "regiovisie" and doc.regio in catalog.of("gebieden")
+        if is_vision and (doc.regio not in newest or (doc.periode or "") > (newest[doc.regio].periode or "")):
+            newest[doc.regio] = doc
+    return [
+        (catalog.of("gebieden")[r].naam, d.korte_titel or d.titel, page_of.get(d.id, f"bronnen/{d.id}.md"))
+        for r, d in sorted(newest.items())
+    ]
+
+
+def home_page(env: Environment, catalog: Catalog, rel: Relations, content: list[ContentPage]) -> tuple[str, str]:
     """The home page: search, crisis numbers, 'wie bel ik' by vorm van geweld, entry points per user group."""
     path = "index.md"
     ctx = PageContext(catalog, rel, path)
@@ -87,6 +102,7 @@ def home_page(env: Environment, catalog: Catalog, rel: Relations) -> tuple[str, 
         vormen=vormen,
         counts=counts,
         regios=list(catalog.of("gebieden").values()),
+        visies=latest_visions(catalog, content),
         front_matter=front_matter(meta),
         **ctx.helpers(),
     )

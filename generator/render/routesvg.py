@@ -12,13 +12,14 @@ and text describe the same graph.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from textwrap import wrap
 
 from generator.model import Ketenroute
 from generator.render.environment import attr
+from generator.render.layout import NODE_H, NODE_W, layout
 
-NODE_W, NODE_H, H_GAP, V_GAP, MARGIN = 200, 62, 28, 58, 16
 Place = tuple[float, float]
 
 
@@ -52,15 +53,16 @@ def route_svg(
         dom_id: Unique prefix for element ids on the page.
     """
     stappen = {s.id: s for s in route.stappen}
-    widest = max((len(layer) for layer in layers), default=1)
-    width = MARGIN * 2 + widest * NODE_W + (widest - 1) * H_GAP + 120
-    height = MARGIN * 2 + len(layers) * NODE_H + (len(layers) - 1) * V_GAP
-    place: dict[str, Place] = {}
-    for depth, layer in enumerate(layers):
-        row_w = len(layer) * NODE_W + (len(layer) - 1) * H_GAP
-        x0 = (width - 120 - row_w) / 2
-        for i, sid in enumerate(layer):
-            place[sid] = (x0 + i * (NODE_W + H_GAP), MARGIN + depth * (NODE_H + V_GAP))
+    depth_of = {sid: d for d, layer in enumerate(layers) for sid in layer}
+    loops = any(
+        o.terugkoppeling or depth_of.get(o.naar, 0) <= depth_of.get(o.van, 0)
+        for o in route.overgangen
+        if o.van in depth_of and o.naar in depth_of
+    )
+    # Arrows that run back up are drawn to the right of the nodes, with their labels: keep room for both.
+    forward = [(o.van, o.naar) for o in route.overgangen if not o.terugkoppeling]
+    plan = layout(layers, forward, right=190 if loops else 0)
+    place, width, height = plan.nodes, plan.width, plan.height
     order = [sid for layer in layers for sid in layer]
     size = f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}"'
     desc = "; ".join(
@@ -79,6 +81,7 @@ def route_svg(
             continue
         out.append(
             _edge(
+                plan.paths.get((overgang.van, overgang.naar)),
                 place[overgang.van],
                 place[overgang.naar],
                 overgang.van,
@@ -125,11 +128,11 @@ def route_svg(
     return "".join(out)
 
 
-def _edge(a: Place, b: Place, van: str, naar: str, dom_id: str, back: bool, label: str) -> str:
+def _edge(points: list[Place] | None, a: Place, b: Place, van: str, naar: str, dom_id: str, back: bool, label: str) -> str:
     (ax, ay), (bx, by) = a, b
     data = f'class="gia-route__pijl" data-van="{attr(van)}" data-naar="{attr(naar)}"'
     marker = f'marker-end="url(#{dom_id}-pijl)"'
-    if back or by <= ay:
+    if points is None or back or by <= ay:
         # A declared loop runs back up along the right-hand side, dashed.
         sx, sy, ex, ey = ax + NODE_W, ay + NODE_H / 2, bx + NODE_W, by + NODE_H / 2
         bend = max(sx, ex) + 60
@@ -137,21 +140,30 @@ def _edge(a: Place, b: Place, van: str, naar: str, dom_id: str, back: bool, labe
             f'<path {data} d="M{sx:.1f},{sy:.1f} C{bend:.1f},{sy:.1f} {bend:.1f},{ey:.1f} {ex + 2:.1f},{ey:.1f}" '
             f'fill="none" stroke="#5b3f8f" stroke-width="1.6" stroke-dasharray="6 4" {marker}/>'
         )
-        mx, my = bend - 10, (sy + ey) / 2
+        mx, my = bend + 6, (sy + ey) / 2
     else:
-        sx, sy, ex, ey = ax + NODE_W / 2, ay + NODE_H, bx + NODE_W / 2, by - 2
-        mid = (sy + ey) / 2
+        # Smooth vertical S-curves through the bend points the layout gave (one per skipped layer).
+        segments = []
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            mid = (y0 + y1) / 2
+            segments.append(
+                f"C{x0:.1f},{mid:.1f} {x1:.1f},{mid:.1f} {x1:.1f},{y1:.1f}" if y1 - y0 > 12 else f"L{x1:.1f},{y1:.1f}"
+            )
+        sx, sy = points[0]
         path = (
-            f'<path {data} d="M{sx:.1f},{sy:.1f} C{sx:.1f},{mid:.1f} {ex:.1f},{mid:.1f} {ex:.1f},{ey:.1f}" '
-            f'fill="none" stroke="#1d1d1d" stroke-width="1.6" {marker}/>'
+            f'<path {data} d="M{sx:.1f},{sy:.1f} {" ".join(segments)}" fill="none" stroke="#1d1d1d" stroke-width="1.6" {marker}/>'
         )
-        mx, my = (sx + ex) / 2, mid
+        # Label on the last stretch, just above the target: arrows fanning out keep their labels apart.
+        (px, py), (ex, ey) = points[-2], points[-1]
+        mx, my = px + (ex - px) * 0.7, py + (ey - py) * 0.7
     if not label:
         return path
-    short = _short(label)
-    w = 6.6 * len(short) + 10
+    short = _short(label, 26)
+    w = 6.4 * len(short) + 10
+    # Labels of loops start right of the curve, in the room kept free for them; others are centred.
+    left = mx if back or by <= ay else mx - w / 2
     return (
         f'{path}<g class="gia-route__voorwaarde"><title>{attr(label)}</title>'
-        f'<rect x="{mx - w / 2:.1f}" y="{my - 10:.1f}" width="{w:.1f}" height="18" rx="3" fill="#fff" stroke="#c4cfdc"/>'
-        f'<text x="{mx:.1f}" y="{my + 3:.1f}" text-anchor="middle" font-size="11.5" fill="#1d1d1d">{attr(short)}</text></g>'
+        f'<rect x="{left:.1f}" y="{my - 10:.1f}" width="{w:.1f}" height="18" rx="3" fill="#fff" stroke="#c4cfdc"/>'
+        f'<text x="{left + w / 2:.1f}" y="{my + 3:.1f}" text-anchor="middle" font-size="11.5" fill="#1d1d1d">{attr(short)}</text></g>'
     )
