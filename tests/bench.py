@@ -140,13 +140,14 @@ def search_bytes(site: Path, query: str) -> tuple[int, int]:
     from playwright.sync_api import sync_playwright
 
     from generator.serve import make_server
+    from tests.browser.support import CHROMIUM, CHROMIUM_ARGS
 
     server = make_server(site, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     sizes: dict[str, int] = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.on(
                 "requestfinished", lambda r: sizes.__setitem__(r.url, len(r.response().body())) if "/pagefind/" in r.url else None
@@ -160,16 +161,6 @@ def search_bytes(site: Path, query: str) -> tuple[int, int]:
     index = sum(size for url, size in sizes.items() if not url.endswith(".js") and "wasm" not in url)
     wasm = sum(size for url, size in sizes.items() if "wasm" in url)
     return index, wasm
-
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 
 def measure(n: int, work: Path) -> dict[str, float]:

@@ -10,6 +10,8 @@ import json
 import posixpath
 from typing import Any
 
+from jinja2 import Environment
+
 from generator import model
 from generator.catalog import Catalog
 from generator.kinds import KINDS, LANDELIJK
@@ -42,6 +44,14 @@ def front_matter(meta: dict[str, Any]) -> str:
     """
     body = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     return f"---\n{body}---\n<!-- GEGENEREERD: bewerk de YAML in partners/, niet deze pagina. -->\n"
+
+
+def render_page(
+    env: Environment, catalog: Catalog, rel: Relations, path: str, template: str, meta: dict[str, Any], **variables: Any
+) -> tuple[str, str]:
+    """(path, Markdown) of one page: its front matter, the template helpers for that path, and ``variables``."""
+    ctx = PageContext(catalog, rel, path)
+    return path, env.get_template(template).render(front_matter=front_matter(meta), **ctx.helpers(), **variables)
 
 
 class PageContext:

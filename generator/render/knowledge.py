@@ -16,7 +16,7 @@ from jinja2 import Environment
 from generator.catalog import Catalog
 from generator.kinds import KINDS
 from generator.relations import Relations
-from generator.render.context import PageContext, front_matter
+from generator.render.context import render_page
 from generator.render.records import name_keys
 
 # Abbreviations that are also ordinary words or too short to mark up safely on every page.
@@ -51,33 +51,26 @@ def unverified(catalog: Catalog) -> list[tuple[str, Any, list[str]]]:
 
 
 def knowledge_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
-    """Yield the begrippenlijst, the source pages and the 'te verifiëren' page."""
-    path = "begrippen/index.md"
-    ctx = PageContext(catalog, rel, path)
+    """Yield the begrippenlijst, a page per begrip, the source pages and the 'te verifiëren' page."""
     begrippen = sorted(catalog.of("begrippen").values(), key=lambda b: b.term.lower())
     letters: dict[str, list[Any]] = {}
     for b in begrippen:
         first = b.term[:1].upper()
         letters.setdefault(first if first.isalpha() else "#", []).append(b)
-    meta = {
+    meta: dict[str, Any] = {
         "title": "Begrippenlijst",
         "description": "Begrippen en afkortingen uit de aanpak, in gewone taal uitgelegd.",
         "paginasoort": "begrippen",
-        "pagefind": {"filters": {"soort": ["begrip"]}, "meta": {"soort": "Begrippenlijst"}},
     }
-    yield path, env.get_template("begrippen.md.j2").render(letters=letters, front_matter=front_matter(meta), **ctx.helpers())
-    template = env.get_template("begrip.md.j2")
+    yield render_page(env, catalog, rel, "begrippen/index.md", "begrippen.md.j2", meta, letters=letters)
     for b in begrippen:
-        path = f"begrippen/{b.id}.md"
-        ctx = PageContext(catalog, rel, path)
         # A begrip that points to a record page is found there (its words are that page's search terms)
         # and explained in the search answer box; indexing it too would push the record down.
-        soort = "begrip-verwijzing" if b.verwijst_naar else "begrip"
         meta = {
             "title": b.term,
             "description": " ".join(b.definitie.split())[:200],
             "bron": b.bestand,
-            "paginasoort": soort,
+            "paginasoort": "begrip-verwijzing" if b.verwijst_naar else "begrip",
             "pagefind": {
                 "filters": {"soort": ["begrip"]},
                 "meta": {"soort": "Begrip"},
@@ -85,11 +78,8 @@ def knowledge_pages(env: Environment, catalog: Catalog, rel: Relations) -> Itera
                 "sleutels": name_keys(b.term, *b.synoniemen),
             },
         }
-        yield path, template.render(b=b, front_matter=front_matter(meta), **ctx.helpers())
-
+        yield render_page(env, catalog, rel, f"begrippen/{b.id}.md", "begrip.md.j2", meta, b=b)
     for doc in catalog.of("documenten").values():
-        path = f"bronnen/{doc.id}.md"
-        ctx = PageContext(catalog, rel, path)
         cited = rel.cited_by.get(doc.id, [])
         groups = [(KINDS[k].plural.capitalize(), [r for kk, r in cited if kk == k]) for k in KINDS]
         meta = {
@@ -98,42 +88,25 @@ def knowledge_pages(env: Environment, catalog: Catalog, rel: Relations) -> Itera
             "bron": doc.bestand,
             "paginasoort": "brondocument",
         }
-        yield (
-            path,
-            env.get_template("document.md.j2").render(d=doc, groups=groups, front_matter=front_matter(meta), **ctx.helpers()),
-        )
-    path = "bronnen/index.md"
-    ctx = PageContext(catalog, rel, path)
+        yield render_page(env, catalog, rel, f"bronnen/{doc.id}.md", "document.md.j2", meta, d=doc, groups=groups)
     meta = {
         "title": "Bronnen",
         "description": "De documenten waar de feiten op deze site vandaan komen.",
         "paginasoort": "overzicht",
     }
-    yield (
-        path,
-        env.get_template("documenten.md.j2").render(
-            docs=list(catalog.of("documenten").values()), front_matter=front_matter(meta), **ctx.helpers()
-        ),
+    yield render_page(
+        env, catalog, rel, "bronnen/index.md", "documenten.md.j2", meta, docs=list(catalog.of("documenten").values())
     )
-
-    path = "te-verifieren.md"
-    ctx = PageContext(catalog, rel, path)
     meta = {
         "title": "Te verifiëren",
         "description": "Gegevens die de brondocumenten niet geven en die de redactie nog moet nagaan.",
         "paginasoort": "beheer",
     }
-    yield (
-        path,
-        env.get_template("te-verifieren.md.j2").render(
-            rows=unverified(catalog), front_matter=front_matter(meta), **ctx.helpers()
-        ),
-    )
+    yield render_page(env, catalog, rel, "te-verifieren.md", "te-verifieren.md.j2", meta, rows=unverified(catalog))
 
 
 def open_data_page(env: Environment, catalog: Catalog, rel: Relations, files: dict[str, bytes]) -> str:
     """The 'Open data' page: what is exported, in which formats, with sizes and counts from the manifest."""
-    ctx = PageContext(catalog, rel, "open-data.md")
     manifest = json.loads(files["open-data/index.json"])
     rows = [(path.removeprefix("open-data/"), len(data)) for path, data in files.items() if "/vcard/" not in path]
     meta = {
@@ -141,10 +114,5 @@ def open_data_page(env: Environment, catalog: Catalog, rel: Relations, files: di
         "description": "De sociale kaart als open data: HSDS 3.0, CSV en vCard.",
         "paginasoort": "beheer",
     }
-    return env.get_template("open-data.md.j2").render(
-        manifest=manifest,
-        rows=rows,
-        vcards=sum(1 for p in files if "/vcard/" in p),
-        front_matter=front_matter(meta),
-        **ctx.helpers(),
-    )
+    vcards = sum(1 for p in files if "/vcard/" in p)
+    return render_page(env, catalog, rel, "open-data.md", "open-data.md.j2", meta, manifest=manifest, rows=rows, vcards=vcards)[1]

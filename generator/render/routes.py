@@ -20,7 +20,7 @@ from generator.kinds import ACTOR_KINDS, KINDS
 from generator.labels import ACTIE_LABELS, ROLE_LABELS, URGENTIE_LABELS
 from generator.model import Ketenroute
 from generator.relations import Relations
-from generator.render.context import PageContext, front_matter, record_path
+from generator.render.context import PageContext, front_matter, record_path, render_page
 from generator.render.environment import md_inline
 from generator.render.routesvg import route_svg
 
@@ -152,30 +152,27 @@ def route_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
                 **ctx.helpers(),
             ),
         )
-    path = "ketenroutes/index.md"
-    ctx = PageContext(catalog, rel, path)
     meta = {
         "title": "Ketenroutes",
         "description": "Hoe een casus door de keten gaat, per situatie en regio.",
         "paginasoort": "overzicht",
     }
-    yield (
-        path,
-        env.get_template("ketenroutes.md.j2").render(
-            routes=sorted(routes, key=lambda r: r.naam.lower()),
-            maps=maps,
-            urgentie_label=URGENTIE_LABELS,
-            front_matter=front_matter(meta),
-            **ctx.helpers(),
-        ),
+    yield render_page(
+        env,
+        catalog,
+        rel,
+        "ketenroutes/index.md",
+        "ketenroutes.md.j2",
+        meta,
+        routes=sorted(routes, key=lambda r: r.naam.lower()),
+        maps=maps,
+        urgentie_label=URGENTIE_LABELS,
     )
     yield analysis_page(env, catalog, rel, routes)
 
 
 def analysis_page(env: Environment, catalog: Catalog, rel: Relations, routes: list[Ketenroute]) -> tuple[str, str]:
     """For beleidsmedewerkers: central partners, routes without an end, records in no route, unverified stappen."""
-    path = "ketenroutes/analyse.md"
-    ctx = PageContext(catalog, rel, path)
     central = sorted(((score, a) for a, score in graph.betweenness(routes).items() if score > 0), key=lambda t: (-t[0], t[1]))
     in_route = {s.actor for r in routes for s in r.stappen}
     without_end = [r for r in routes if not any(s.eindpunt for s in r.stappen)]
@@ -196,12 +193,16 @@ def analysis_page(env: Environment, catalog: Catalog, rel: Relations, routes: li
         "description": "Knooppunten, gaten en open eindjes in de ketenroutes.",
         "paginasoort": "beheer",
     }
-    return path, env.get_template("ketenanalyse.md.j2").render(
+    return render_page(
+        env,
+        catalog,
+        rel,
+        "ketenroutes/analyse.md",
+        "ketenanalyse.md.j2",
+        meta,
         central=central[:15],
         without_end=without_end,
         idle=idle,
         unverified=unverified,
         name=lambda a: actor_name(rel, a),
-        front_matter=front_matter(meta),
-        **ctx.helpers(),
     )

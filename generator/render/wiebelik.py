@@ -8,6 +8,7 @@ on one A4 page. The answers come from `generator.wiebelik`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from jinja2 import Environment
 
@@ -15,7 +16,7 @@ from generator.catalog import Catalog
 from generator.labels import ACTIE_LABELS, URGENTIE_LABELS
 from generator.model import Expertise
 from generator.relations import Relations
-from generator.render.context import PageContext, front_matter
+from generator.render.context import render_page
 from generator.wiebelik import URGENTIES, answer
 
 URGENTIE_UITLEG = {
@@ -34,62 +35,47 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
     """Yield the start page, the urgentie and gemeente choices, and every result page."""
     regios = list(catalog.of("gebieden").values())
     options = vormen(catalog)
-    path = "wie-bel-ik/index.md"
-    ctx = PageContext(catalog, rel, path)
-    meta = {"title": "Wie bel ik?", "description": "Kies de situatie, de urgentie en de gemeente.", "paginasoort": "wie-bel-ik"}
-    yield (
-        path,
-        env.get_template("wiebelik-situatie.md.j2").render(vormen=options, front_matter=front_matter(meta), **ctx.helpers()),
+
+    def page(path: str, template: str, title: str, description: str, **variables: Any) -> tuple[str, str]:
+        meta = {"title": title, "description": description, "paginasoort": "wie-bel-ik"}
+        return render_page(env, catalog, rel, path, template, meta, **variables)
+
+    yield page(
+        "wie-bel-ik/index.md",
+        "wiebelik-situatie.md.j2",
+        "Wie bel ik?",
+        "Kies de situatie, de urgentie en de gemeente.",
+        vormen=options,
     )
     for vorm in options:
-        path = f"wie-bel-ik/{vorm.id}/index.md"
-        ctx = PageContext(catalog, rel, path)
-        meta = {"title": f"Wie bel ik bij {vorm.naam.lower()}?", "description": "Kies de urgentie.", "paginasoort": "wie-bel-ik"}
-        yield (
-            path,
-            env.get_template("wiebelik-urgentie.md.j2").render(
-                vorm=vorm,
-                urgenties=[(u, URGENTIE_LABELS[u], URGENTIE_UITLEG[u]) for u in URGENTIES],
-                front_matter=front_matter(meta),
-                **ctx.helpers(),
-            ),
+        yield page(
+            f"wie-bel-ik/{vorm.id}/index.md",
+            "wiebelik-urgentie.md.j2",
+            f"Wie bel ik bij {vorm.naam.lower()}?",
+            "Kies de urgentie.",
+            vorm=vorm,
+            urgenties=[(u, URGENTIE_LABELS[u], URGENTIE_UITLEG[u]) for u in URGENTIES],
         )
         for urgentie in URGENTIES:
-            path = f"wie-bel-ik/{vorm.id}/{urgentie}/index.md"
-            ctx = PageContext(catalog, rel, path)
-            meta = {
-                "title": f"{vorm.naam}: {URGENTIE_LABELS[urgentie].lower()}",
-                "description": "Kies de gemeente.",
-                "paginasoort": "wie-bel-ik",
-            }
-            yield (
-                path,
-                env.get_template("wiebelik-gemeente.md.j2").render(
-                    vorm=vorm,
-                    urgentie=urgentie,
-                    label=URGENTIE_LABELS[urgentie],
-                    regios=regios,
-                    front_matter=front_matter(meta),
-                    **ctx.helpers(),
-                ),
+            label = URGENTIE_LABELS[urgentie]
+            yield page(
+                f"wie-bel-ik/{vorm.id}/{urgentie}/index.md",
+                "wiebelik-gemeente.md.j2",
+                f"{vorm.naam}: {label.lower()}",
+                "Kies de gemeente.",
+                vorm=vorm,
+                urgentie=urgentie,
+                label=label,
+                regios=regios,
             )
             for gemeente, info in catalog.gemeenten.items():
-                path = f"wie-bel-ik/{vorm.id}/{urgentie}/{gemeente}.md"
-                ctx = PageContext(catalog, rel, path)
-                result = answer(catalog, rel, vorm.id, urgentie, gemeente)
-                meta = {
-                    "title": f"Wie bel ik bij {vorm.naam.lower()} in {info.gemeente.naam}?",
-                    "description": f"{URGENTIE_LABELS[urgentie]}: wie bel je, in welke volgorde.",
-                    "paginasoort": "wie-bel-ik",
-                }
-                yield (
-                    path,
-                    env.get_template("wiebelik-antwoord.md.j2").render(
-                        a=result,
-                        info=info,
-                        label=URGENTIE_LABELS[urgentie],
-                        actie=lambda a: ACTIE_LABELS.get(a, a),
-                        front_matter=front_matter(meta),
-                        **ctx.helpers(),
-                    ),
+                yield page(
+                    f"wie-bel-ik/{vorm.id}/{urgentie}/{gemeente}.md",
+                    "wiebelik-antwoord.md.j2",
+                    f"Wie bel ik bij {vorm.naam.lower()} in {info.gemeente.naam}?",
+                    f"{label}: wie bel je, in welke volgorde.",
+                    a=answer(catalog, rel, vorm.id, urgentie, gemeente),
+                    info=info,
+                    label=label,
+                    actie=lambda a: ACTIE_LABELS.get(a, a),
                 )
