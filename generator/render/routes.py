@@ -173,7 +173,9 @@ def route_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
 
 def analysis_page(env: Environment, catalog: Catalog, rel: Relations, routes: list[Ketenroute]) -> tuple[str, str]:
     """For beleidsmedewerkers: central partners, routes without an end, records in no route, unverified stappen."""
-    central = sorted(((score, a) for a, score in graph.betweenness(routes).items() if score > 0), key=lambda t: (-t[0], t[1]))
+    # Partners only: generic roles (professional, gezin) are everywhere by design and would top the list.
+    scores = graph.betweenness(routes).items()
+    central = sorted(((s, a) for a, s in scores if s > 0 and rel.kind_of(a)), key=lambda t: (-t[0], t[1]))
     in_route = {s.actor for r in routes for s in r.stappen}
     without_end = [r for r in routes if not any(s.eindpunt for s in r.stappen)]
     idle = [
