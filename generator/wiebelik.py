@@ -47,6 +47,7 @@ class Answer:
     then: list[Entry] = field(default_factory=list)
     specialists: list[Any] = field(default_factory=list)
     let_op: list[str] = field(default_factory=list)
+    route_notes: list[str] = field(default_factory=list)
     general: bool = False
 
 
@@ -104,7 +105,9 @@ def answer(catalog: Catalog, rel: Relations, vorm: str, urgentie: str, gemeente:
         for rec in rel.by_expertise.get(vorm, {}).get(kind, []):
             if rec.id not in listed and gemeente in catalog.gemeenten_in(rec.werkgebied):
                 result.specialists.append(rec)
-    result.let_op = list(dict.fromkeys([*expertise.let_op, *(t for r in result.routes for t in r.let_op)]))
+    # The vorm's own safety warnings stay short and up front; the routes' notes are background.
+    result.let_op = list(expertise.let_op)
+    result.route_notes = [t for t in dict.fromkeys(t for r in result.routes for t in r.let_op) if t not in result.let_op]
     return result
 
 
