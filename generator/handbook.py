@@ -151,6 +151,7 @@ def handbook(documents: dict[str, dict[str, Any]]) -> str:
         "---",
         "title: Velden per soort record",
         "description: Alle velden van alle soorten records, met betekenis, voorbeeld en toegestane waarden.",
+        "paginasoort: beheer",  # for editors: kept out of the search index professionals use
         "---",
         f"<!-- {BANNER}. Pas schema/*.schema.json aan en draai `make handleiding`. -->",
         "",
