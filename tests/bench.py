@@ -188,6 +188,27 @@ def measure(n: int, work: Path) -> dict[str, float]:
     }
 
 
+REAL_QUERIES = (
+    "eergerelateerd geweld",
+    "AMHK",
+    "wie bel ik bij huwelijksdwang",
+    "MEE Zuid Limburg",
+    "Raad voor de Kinderbescherming",
+    "Veilig Thuis",
+)
+
+
+def real_site_search(work: Path) -> list[tuple[str, float]]:
+    """First-query index bytes on the real site (built from a copy of this repository), per query."""
+    import shutil
+
+    root = work / "echt"
+    for part in ("partners", "content", "schema", "overrides", "mkdocs.yml"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    timed([sys.executable, "-m", "generator", "--root", str(root), "build"], ROOT)
+    return [(q, search_bytes(root / "site", q.replace(" ", "+"))[0] / 1024) for q in REAL_QUERIES]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000])
@@ -211,6 +232,13 @@ def main() -> None:
         print(
             f"schaal: {last['records']}/{first['records']} records → build {ratio:.2f}× (doel ≤ {5.5 * last['records'] / 5000 / (first['records'] / 1000):.1f}×)"
         )
+    with tempfile.TemporaryDirectory() as tmp:
+        real = real_site_search(Path(tmp))
+    print(
+        "zoeken op de echte site, eerste vraag (index-KB, zonder scripts en WASM): "
+        + ", ".join(f"{q!r} {kb:.0f}" for q, kb in real)
+        + f"; hoogste {max(kb for _, kb in real):.0f} (doel ≤ 150)"
+    )
     last = rows[-1]
     print(
         f"bench: records={last['records']} check_s={last['check_s']:.2f} pipeline_s={last['pipeline_s']:.2f} "
