@@ -64,3 +64,41 @@
   markScrollers();
   window.addEventListener("resize", markScrollers);
 })();
+
+/* Uitvoeringsagenda: filter the activities by programmalijn, niveau, subregio and status.
+   Without JavaScript the form stays hidden and the page is read as grouped sections (with pages per
+   niveau and subregio); with it, non-matching activities and empty thema headings are hidden. */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-gia-filter]");
+  if (!form) return;
+  var items = Array.prototype.slice.call(document.querySelectorAll(".gia-activiteit"));
+  var count = form.querySelector("output");
+  var headings = Array.prototype.slice.call(document.querySelectorAll(".md-typeset h3"));
+
+  function matches(el, wanted) {
+    return Object.keys(wanted).every(function (name) {
+      return (" " + (el.getAttribute("data-" + name) || "") + " ").indexOf(" " + wanted[name] + " ") >= 0;
+    });
+  }
+
+  function apply() {
+    var wanted = {};
+    Array.prototype.forEach.call(form.querySelectorAll("select"), function (s) { if (s.value) wanted[s.name] = s.value; });
+    var shown = 0;
+    items.forEach(function (el) { el.hidden = !matches(el, wanted); if (!el.hidden) shown += 1; });
+    headings.forEach(function (h) {
+      var any = false;
+      for (var n = h.nextElementSibling; n && !/^H[23]$/.test(n.tagName); n = n.nextElementSibling) {
+        if (n.classList.contains("gia-activiteit") && !n.hidden) any = true;
+      }
+      h.hidden = !any;
+    });
+    count.textContent = shown + " van de " + items.length + " activiteiten";
+  }
+
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  apply();
+})();
