@@ -80,6 +80,11 @@ class Catalog:
                 out.update(g.id for s in regio.subregios for g in s.gemeenten)
         return frozenset(out)
 
+    def vormen(self) -> list[model.Expertise]:
+        """The vormen van geweld (expertise of soort vorm-van-geweld), by name."""
+        items = (e for e in self.records["expertise"].values() if e.soort == "vorm-van-geweld")
+        return sorted(items, key=lambda e: e.naam.lower())
+
     def area_name(self, area: str) -> str:
         """Human name of a werkgebied id."""
         if area == LANDELIJK:

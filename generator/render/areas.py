@@ -20,7 +20,7 @@ from generator.render.records import name_keys
 def area_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
     """Yield the gemeenten overview and one page per gemeente."""
     template = env.get_template("gemeente.md.j2")
-    vormen = sorted((e for e in catalog.of("expertise").values() if e.soort == "vorm-van-geweld"), key=lambda e: e.naam.lower())
+    vormen = catalog.vormen()
     for gid, info in catalog.gemeenten.items():
         path = f"gemeenten/{gid}.md"
         ctx = PageContext(catalog, rel, path)

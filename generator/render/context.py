@@ -164,6 +164,7 @@ class PageContext:
             "bereikbaar": self.bereikbaar,
             "rel": self.rel,
             "cat": self.catalog,
+            "telefoons": lambda rec: rec.contact.telefoon if getattr(rec, "contact", None) else (),
             "doel_label": lambda d: DOEL_LABELS.get(d, d),
             "soort_label": lambda s: SOORT_LABELS.get(s, s.replace("-", " ").capitalize()),
         }

@@ -89,7 +89,7 @@ def home_page(env: Environment, catalog: Catalog, rel: Relations, content: list[
     """The home page: search, crisis numbers, 'wie bel ik' by vorm van geweld, entry points per user group."""
     path = "index.md"
     ctx = PageContext(catalog, rel, path)
-    vormen = sorted((e for e in catalog.of("expertise").values() if e.soort == "vorm-van-geweld"), key=lambda e: e.naam.lower())
+    vormen = catalog.vormen()
     meta = {
         "title": "GIA Wegwijzer",
         "description": "Sociale kaart en kennisbank voor de aanpak van geweld in "

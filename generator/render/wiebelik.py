@@ -14,7 +14,6 @@ from jinja2 import Environment
 
 from generator.catalog import Catalog
 from generator.labels import ACTIE_LABELS, URGENTIE_LABELS
-from generator.model import Expertise
 from generator.relations import Relations
 from generator.render.context import render_page
 from generator.wiebelik import URGENTIES, answer
@@ -26,15 +25,10 @@ URGENTIE_UITLEG = {
 }
 
 
-def vormen(catalog: Catalog) -> list[Expertise]:
-    """The vormen van geweld the guide offers, by name."""
-    return sorted((e for e in catalog.of("expertise").values() if e.soort == "vorm-van-geweld"), key=lambda e: e.naam.lower())
-
-
 def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
     """Yield the start page, the urgentie and gemeente choices, and every result page."""
     regios = list(catalog.of("gebieden").values())
-    options = vormen(catalog)
+    options = catalog.vormen()
 
     def page(path: str, template: str, title: str, description: str, **variables: Any) -> tuple[str, str]:
         meta = {"title": title, "description": description, "paginasoort": "wie-bel-ik"}
