@@ -26,9 +26,10 @@ from generator.yamlnodes import dotted
 class Checker:
     """Collects cross-record issues for one catalogue."""
 
-    def __init__(self, catalog: Catalog, document_lines: dict[str, int]) -> None:
+    def __init__(self, catalog: Catalog, document_lines: dict[str, int], rejected: set[tuple[str, str]]) -> None:
         self.catalog = catalog
         self.document_lines = document_lines
+        self.rejected = rejected
         self.issues: list[Issue] = []
         self.areas = {LANDELIJK, *catalog.of("gebieden"), *catalog.subregios, *catalog.gemeenten}
 
@@ -56,7 +57,7 @@ class Checker:
             return
         single = isinstance(ids, str)
         for i, ref in enumerate([ids] if isinstance(ids, str) else ids):
-            if any(ref in self.catalog.of(k) for k in target_kinds):
+            if self.exists(ref, target_kinds):
                 continue
             known = [x for k in target_kinds for x in self.catalog.of(k)]
             folders = " of ".join(f"partners/{k}" for k in target_kinds)
@@ -68,8 +69,18 @@ class Checker:
                 f"Er is geen {label} met id '{ref}' (gezocht in {folders}).{suggest(ref, known)}",
             )
 
+    def exists(self, ref: str, kinds: Iterable[str]) -> bool:
+        """True for a record in the catalogue, or one whose file exists but failed the schema.
+
+        A record with a schema error is left out of the catalogue; its own message says what to fix.
+        Reporting every reference to it as unknown as well would bury that one message under dozens.
+        """
+        return any(ref in self.catalog.of(k) or (k, ref) in self.rejected for k in kinds)
+
     def areas_ok(self, kind: str, rid: str, where: FieldPath, areas: Iterable[str]) -> None:
         """Report werkgebied entries that are no regio, subregio, gemeente or 'landelijk'."""
+        if any(kind == "gebieden" for kind, _ in self.rejected):
+            return  # a gebieden file failed the schema: its gemeenten are unknown, its own error says why
         for i, area in enumerate(areas):
             if area not in self.areas:
                 self.report(
@@ -112,9 +123,15 @@ class Checker:
                     )
 
 
-def check_catalog(catalog: Catalog, document_lines: dict[str, int], today: date) -> list[Issue]:
-    """Run every cross-record check and return the issues."""
-    c = Checker(catalog, document_lines)
+def check_catalog(
+    catalog: Catalog, document_lines: dict[str, int], today: date, rejected: set[tuple[str, str]] | None = None
+) -> list[Issue]:
+    """Run every cross-record check and return the issues.
+
+    Args:
+        rejected: (kind, id) of records that exist but failed schema validation.
+    """
+    c = Checker(catalog, document_lines, rejected or set())
     _duplicate_ids(c)
     for kind in KINDS:
         for rid, rec in catalog.of(kind).items():
@@ -179,7 +196,7 @@ def _check_routes(c: Checker) -> None:
             seen.add(stap.id)
             if stap.actor not in ACTOR_ROLES:
                 known = [*ACTOR_ROLES, *(x for k in ACTOR_KINDS for x in c.catalog.of(k))]
-                if not any(stap.actor in c.catalog.of(k) for k in ACTOR_KINDS):
+                if not c.exists(stap.actor, ACTOR_KINDS):
                     c.report(
                         "ketenroutes",
                         rid,

@@ -70,10 +70,16 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
         run.catalog = build_catalog(valid)
         detail.append(f"{sum(len(run.catalog.of(k)) for k in run.catalog.records)} records")
     with run.stage("controleren", progress) as detail:
-        run.report.extend(check_catalog(run.catalog, run.loaded.documents, today))
+        rejected = {(r.kind, str(r.data.get("id"))) for r in run.loaded.records} - {
+            (kind, rid) for kind, items in run.catalog.records.items() for rid in items
+        }
+        run.report.extend(check_catalog(run.catalog, run.loaded.documents, today, rejected))
         run.report.extend(check_routes(run.catalog))
         run.report.extend(check_content(run.loaded.content))
-        detail.append(f"{len(run.report.errors)} fouten, {len(run.report.warnings)} waarschuwingen")
+        errors, warnings = len(run.report.errors), len(run.report.warnings)
+        detail.append(
+            f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
+        )
     return run
 
 

@@ -54,3 +54,11 @@ def test_phone_digits() -> None:
     assert national_digits("112") == "112"
     assert national_digits("+3112") is None
     assert national_digits("999") is None
+
+
+def test_a_schema_error_does_not_cascade_into_unknown_ids(mini: Path) -> None:
+    meldpunt = mini / "partners" / "organisaties" / "meldpunt-voorbeeld.yaml"
+    meldpunt.write_text(meldpunt.read_text().replace("soort: advies-en-meldpunt", "soort: meldpunt"))
+    issues = check_project(mini, TODAY).report.issues
+    # Routeertafel, begrip and ketenroute all point at the meldpunt; only the meldpunt's own error is reported.
+    assert [(i.path, i.code) for i in issues] == [("partners/organisaties/meldpunt-voorbeeld.yaml", "ongeldige-waarde")]
