@@ -83,11 +83,14 @@ def test_huisverbod_page_gives_decision_maker_and_duration_each_with_its_source(
     assert "Wat doet Veilig Thuis?" in facts
     decides = re.search(r"^\*\*Wie beslist\?\*\* (.*)\n(<small class=\"gia-bron\".*)$", page, re.M)
     lasts = re.search(r"^\*\*Hoe lang\?\*\* (.*)\n(<small class=\"gia-bron\".*)$", page, re.M)
-    assert decides and lasts
+    assert decides
+    assert lasts
     assert decides.group(1).startswith("De burgemeester.")
-    assert "Tien dagen" in lasts.group(1) and "vier weken" in lasts.group(1)
+    assert "Tien dagen" in lasts.group(1)
+    assert "vier weken" in lasts.group(1)
     for fact in (decides, lasts):
-        assert 'href="https://' in fact.group(2) and "bekeken op" in fact.group(2)
+        assert 'href="https://' in fact.group(2)
+        assert "bekeken op" in fact.group(2)
     # The regiovisie's wording "de gemeente legt het huisverbod op" is reported as a disagreement, not repeated.
     assert "de gemeente legt het huisverbod op" not in page.lower()
     assert "Bronnen spreken elkaar tegen" in page
