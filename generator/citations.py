@@ -65,6 +65,7 @@ class Citation:
     document: Document
     first: int
     last: int
+    heading: bool = True  # the heading of the section counts as part of the passage (not when checking a heading)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class Reader:
         self.stemmer = snowballstemmer.stemmer("dutch_porter")
         self.vocabulary: dict[str, str | None] = {}  # token → stem, None for stop words
         self.lines: dict[str, list[frozenset[str]]] = {}
-        self.groups: dict[tuple[tuple[str, int, int], ...], frozenset[str]] = {}
+        self.groups: dict[tuple[tuple[str, int, int, bool], ...], frozenset[str]] = {}
 
     def stems(self, tokens: list[str]) -> frozenset[str]:
         """Stems of the content words among lowercased ``tokens``."""
@@ -124,13 +125,14 @@ class Reader:
 
         The heading of the section counts too ('Bijlage 1: Deelnemers werkgroepen' above a list of names).
         """
-        key = tuple((c.document.bestand_tekst or "", c.first, c.last) for c in citations)
+        key = tuple((c.document.bestand_tekst or "", c.first, c.last, c.heading) for c in citations)
         if key not in self.groups:
             found: set[str] = set()
-            for c, (file, first, last) in zip(citations, key, strict=True):
+            for c, (file, first, last, heading) in zip(citations, key, strict=True):
                 if file in self.texts:
                     found.update(*self.file_lines(file)[max(0, first - 2) : last + 1])
-                    found.update(self.words(c.document.heading_at(first) or ""))
+                    if heading:
+                        found.update(self.words(c.document.heading_at(first) or ""))
             self.groups[key] = frozenset(found)
         return self.groups[key]
 
@@ -200,7 +202,7 @@ def _record_claims(catalog: Catalog, kind: str, rid: str, rec: Any) -> Iterator[
                 rid,
                 ("hoofdstukken", j, "kop"),
                 kop.kop,
-                (Citation(("hoofdstukken", j, "regel"), rec, kop.regel, kop.regel),),
+                (Citation(("hoofdstukken", j, "regel"), rec, kop.regel, kop.regel, heading=False),),
             )
 
 

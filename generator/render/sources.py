@@ -171,10 +171,9 @@ def currency_of(catalog: Catalog, dates: dict[str, date] | None, today: date | N
 
 
 def years_text(years: tuple[int, ...]) -> str:
-    """'2019', '2014 en 2019' or '2014 tot en met 2024'."""
-    if len(years) <= 2:
-        return " en ".join(str(y) for y in years)
-    return f"{years[0]} tot en met {years[-1]}"
+    """'2019', '2014 en 2019' or '2014, 2019 en 2024' (each year named: a range would hide the gaps)."""
+    names = [str(y) for y in years]
+    return " en ".join(names) if len(names) <= 2 else f"{', '.join(names[:-1])} en {names[-1]}"
 
 
 def currency_block(c: Currency | None, reviewed_word: str | None = None) -> str:
@@ -224,7 +223,9 @@ def content_with_currency(page: Any, catalog: Catalog, today: date | None) -> st
     text = str(page.text)
     head, sep, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
     lines = body.split("\n")
-    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    # The title is the first '# ' line before any code block (a '# comment' inside YAML examples is no title).
+    fence = next((i for i, line in enumerate(lines) if line.startswith("```")), len(lines))
+    at = next((i + 1 for i, line in enumerate(lines[:fence]) if line.startswith("# ")), 0)
     while at < len(lines) and lines[at].startswith("{"):  # an attribute list belonging to the title
         at += 1
     lines[at:at] = ["", block.rstrip("\n"), ""]
