@@ -110,14 +110,12 @@ class Reader:
         if file not in self.lines:
             lowered = [line.lower() for line in self.texts.get(file, [])]
             tokens = [_WORD.findall(line) for line in lowered]
+            for n, line_tokens in enumerate(tokens[:-1]):
+                if line_tokens and tokens[n + 1] and lowered[n].rstrip().endswith("-"):
+                    line_tokens.append(line_tokens[-1] + tokens[n + 1][0])
             self.stems([t for line_tokens in tokens for t in line_tokens])  # the whole text through the stemmer at once
-            result = []
-            for n, line_tokens in enumerate(tokens):
-                joined = []
-                if lowered[n].rstrip().endswith("-") and line_tokens and n + 1 < len(tokens) and tokens[n + 1]:
-                    joined = [line_tokens[-1] + tokens[n + 1][0]]
-                result.append(self.stems(line_tokens + joined))
-            self.lines[file] = result
+            stem = self.vocabulary.__getitem__
+            self.lines[file] = [frozenset(filter(None, map(stem, line_tokens))) for line_tokens in tokens]
         return self.lines[file]
 
     def group(self, citations: tuple[Citation, ...]) -> frozenset[str]:
