@@ -120,6 +120,15 @@ def test_route_step_and_description_sentences_are_read_too(mini: Path) -> None:
     assert fields == {"stappen[2].bronnen[0].regels", "beschrijving"}
 
 
+def test_a_sentence_may_rest_on_a_web_page_that_says_what_it_supports(mini: Path) -> None:
+    tafel = mini / "partners" / "organisaties" / "lokaal-team-noordstad.yaml"
+    edit(tafel, "Tweede alinea over het *lokale team* met [haken].", "Sinds mei 2018 zit het in Geleen.")
+    assert [i.field for i in issues(mini, "bron-lijkt-niet-te-kloppen")] == ["beschrijving"]
+    web = '  - {url: "https://example.org/team", bekeken_op: 2026-11-01, toelichting: "vestiging in Geleen sinds 2018"}\n'
+    tafel.write_text(tafel.read_text(encoding="utf-8") + web, encoding="utf-8")
+    assert issues(mini, "bron-lijkt-niet-te-kloppen") == []
+
+
 def test_without_the_texts_lines_are_not_read_and_check_says_so(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.rmtree(mini / "partners" / "documenten" / "teksten")
     monkeypatch.setenv("GIA_BRONTEKSTEN", str(mini / "nergens"))
