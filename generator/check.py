@@ -347,21 +347,25 @@ def _check_agendas(c: Checker) -> None:
 
 
 def check_content(pages: list[ContentPage]) -> list[Issue]:
-    """Onboarding and knowledge pages need an owner and a review date in their front matter."""
+    """Pages readers see need an owner and a review date in their front matter (shown as "laatst beoordeeld").
+
+    Left out: the search page and pages generated from the schema (they say so in their first lines).
+    """
     issues = []
     for page in pages:
-        if page.path.startswith(("onboarding/", "regiovisie/")):
-            for key in ("eigenaar", "laatst_beoordeeld"):
-                if key not in page.meta:
-                    issues.append(
-                        Issue(
-                            f"content/{page.path}",
-                            1,
-                            1,
-                            "pagina-metadata",
-                            key,
-                            f"Deze pagina mist '{key}' bovenin (front matter). Voeg het toe, "
-                            f"bijvoorbeeld '{key}: {'redactie GIA Wegwijzer' if key == 'eigenaar' else '2026-11-25'}'.",
-                        )
+        if page.meta.get("paginasoort") == "zoeken" or "<!-- gegenereerd" in page.text[:600].lower():
+            continue
+        for key in ("eigenaar", "laatst_beoordeeld"):
+            if key not in page.meta:
+                issues.append(
+                    Issue(
+                        f"content/{page.path}",
+                        1,
+                        1,
+                        "pagina-metadata",
+                        key,
+                        f"Deze pagina mist '{key}' bovenin (front matter). Voeg het toe, "
+                        f"bijvoorbeeld '{key}: {'redactie GIA Wegwijzer' if key == 'eigenaar' else '2026-11-25'}'.",
                     )
+                )
     return issues

@@ -305,6 +305,15 @@ class Document(Record):
     url: str | None = None
     toelichting: str | None = None
 
+    def heading_at(self, line: int) -> str | None:
+        """Heading of the section in which ``line`` stands (None before the first heading or without headings)."""
+        heading = None
+        for h in self.hoofdstukken:
+            if h.regel > line:
+                break
+            heading = h.kop
+        return heading
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Programmalijn:
@@ -338,3 +347,4 @@ class Uitvoeringsagenda(Record):
     programmalijnen: tuple[Programmalijn, ...]
     activiteiten: tuple[Activiteit, ...]
     beschrijving: str | None = None
+    stand: str | None = None
