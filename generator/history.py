@@ -20,7 +20,7 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
@@ -213,3 +213,24 @@ def load_changes(root: Path, limit: int = 50, *, areas: Catalog | None = None) -
         sentences = _compare(_side(old, blobs, schemas), _side(new, blobs, schemas), areas)
         changes.append(Change(sha, datetime.fromisoformat(when), subject.strip(), tuple(sentences or [_NO_CHANGE])))
     return changes
+
+
+def last_changed(root: Path, folders: tuple[str, ...] = ("partners", "content")) -> dict[str, date]:
+    """Per file below ``folders``, the day of the last commit that changed it (for the sitemap's lastmod).
+
+    Empty when ``root`` is no git repository. A file changed but not yet committed keeps the date of
+    its last commit: the build never dates anything by its own clock.
+    """
+    if not is_repository(root):
+        return {}
+    try:
+        log = _git(root, "log", "--no-renames", "--format=%x1e%cs", "--name-only", "--", *folders)
+    except GitError:
+        return {}  # a fresh repository without commits
+    dates: dict[str, date] = {}
+    for chunk in log.decode("utf-8", "replace").split("\x1e")[1:]:
+        day, *paths = chunk.strip("\n").split("\n")
+        for path in paths:
+            if path:
+                dates.setdefault(path, date.fromisoformat(day))
+    return dates
