@@ -27,8 +27,9 @@ def clip(text: str, limit: int = LIMIT) -> str:
     cut = flat[: limit - 1]
     space = cut.rfind(" ")
     # A single word longer than the limit (a URL) is the only case that has to be cut inside a word.
-    cut = cut[:space] if space > limit // 3 else cut
-    return cut.rstrip(_TRAILING) + "…"
+    cut = (cut[:space] if space > limit // 3 else cut).rstrip(_TRAILING)
+    # Cut right after a sentence: that reads as whole, no '…' needed.
+    return cut if cut.endswith((".", "!", "?")) else cut + "…"
 
 
 def sentence(text: str) -> str:
