@@ -12,6 +12,9 @@ import os
 import re
 import subprocess
 import sys
+import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ from pyld import jsonld
 
 from generator.render import render_site
 from generator.render.findability import split
+from generator.serve import make_server
 from generator.siteaddress import SiteAddress
 from tests.helpers import ROOT, TODAY, catalog_of, make_project
 
@@ -225,3 +229,26 @@ def test_descriptions_escape_quotes_in_the_attribute(deployed: Path) -> None:
     tag = re.search(r'<meta name="description" content="([^"]*)">', raw)
     assert tag is not None
     assert html.unescape(tag.group(1)) == BeautifulSoup(raw, "html.parser").find("meta", attrs={"name": "description"})["content"]
+
+
+def test_a_missing_page_gets_the_dutch_404_with_crisis_numbers_and_search(built_mini: Path) -> None:
+    server = make_server(built_mini / "site", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://{host!s}:{port}/organisaties/bestaat-niet/", timeout=10)
+        assert missing.value.code == 404
+        soup = BeautifulSoup(missing.value.read().decode("utf-8"), "html.parser")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert soup.find("h1").get_text() == "Deze pagina bestaat niet (meer)"
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert soup.select_one('.gia-page a[href="tel:112"]') is not None
+    assert soup.select_one('.gia-page a[href="tel:+318002000"]') is not None
+    form = soup.select_one('.gia-page form[role="search"]')
+    assert form is not None
+    assert form.find("input", type="search")["name"] == "q"
