@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
@@ -26,13 +27,13 @@ FORGES = ("github", "gitlab")
 # Issue form (GitHub) and description template (GitLab) for "meld een fout"; tests keep them in step.
 REPORT_FORM = "fout-melden.yml"
 REPORT_TEMPLATE = "fout-melden"
-REPORT_TEXT = (
-    "Pagina: {page}{file}\n\n"
-    "## Wat klopt er niet?\n\n\n\n"
+REPORT_QUESTIONS = (
+    "\n\n## Wat klopt er niet?\n\n\n\n"
     "## Wat is het juiste gegeven, en waar komt het vandaan?\n\n"
     "Bijvoorbeeld de website van de organisatie (met de datum waarop je keek) of een telefoongesprek.\n\n"
     "Schrijf hier geen namen of gegevens van cliënten of andere betrokkenen.\n"
 )
+_QUOTED_QUESTIONS = quote(REPORT_QUESTIONS, safe="")  # the same for every page: quoted once
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +56,7 @@ class SiteAddress:
 
     def page_url(self, docs_path: str) -> str | None:
         """Absolute URL of a docs page ('organisaties/x.md' → '<site>/organisaties/x/'), None without a site URL."""
-        if self.site_url is None:
-            return None
-        stem = docs_path.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            stem = stem.removesuffix("index")
-        else:
-            stem += "/"
-        return self.site_url + quote(stem)
+        return None if self.site_url is None else _page_url(self.site_url, docs_path)
 
     def file_url(self, name: str) -> str | None:
         """Absolute URL of a file at the site root ('sitemap.xml'), None without a site URL."""
@@ -93,9 +87,20 @@ class SiteAddress:
             return f"{self.repo_url}/issues/new?{urlencode(fields, quote_via=quote)}"
         # The description carries the whole form: GitLab versions differ in whether a template or
         # a prefilled description wins when both are given, so only the description is sent.
-        description = REPORT_TEXT.format(page=where, file=f"\nBestand (voor de redactie): {path}" if path else "")
-        fields = {"issue[title]": f"Fout op de pagina ‘{title}’", "issue[description]": description}
-        return f"{self.repo_url}/-/issues/new?{urlencode(fields, quote_via=quote)}"
+        head = f"Pagina: {where}" + (f"\nBestand (voor de redactie): {path}" if path else "")
+        query = urlencode({"issue[title]": f"Fout op de pagina ‘{title}’"}, quote_via=quote)
+        return f"{self.repo_url}/-/issues/new?{query}&issue%5Bdescription%5D={quote(head, safe='')}{_QUOTED_QUESTIONS}"
+
+
+@cache
+def _page_url(site_url: str, docs_path: str) -> str:
+    """Cached: every page names its own address and those of the pages above it (breadcrumbs)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem.removesuffix("index")
+    else:
+        stem += "/"
+    return site_url + quote(stem)
 
 
 def _absolute(url: str | None, *, slash: bool) -> str | None:

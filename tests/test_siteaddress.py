@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from generator.siteaddress import REPORT_FORM, REPORT_TEXT, SiteAddress, resolve
+from generator.siteaddress import REPORT_FORM, REPORT_QUESTIONS, SiteAddress, resolve
 from tests.helpers import ROOT
 
 GITHUB_CI = {"GITHUB_ACTIONS": "true", "GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "gemeente/gia"}
@@ -98,5 +98,5 @@ def test_report_link_on_gitlab_carries_the_whole_form_in_the_description() -> No
     assert description.startswith("Pagina: https://s.example/begrippen/\n")
     assert "Bestand" not in description
     template = (ROOT / ".gitlab" / "issue_templates" / "fout-melden.md").read_text(encoding="utf-8")
-    for heading in (line for line in REPORT_TEXT.splitlines() if line.startswith("## ")):
+    for heading in (line for line in REPORT_QUESTIONS.splitlines() if line.startswith("## ")):
         assert heading in template  # the link and the template ask the same questions

@@ -74,11 +74,11 @@ def record_dates(value: Any) -> Iterator[date]:
     """Every date in a record (checked on, seen on): the record's own word for when it was current."""
     if isinstance(value, date):
         yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from record_dates(getattr(value, f.name))
-    elif isinstance(value, tuple):
-        for item in value:
+        return
+    fields = getattr(type(value), "__dataclass_fields__", None)
+    items = (getattr(value, name) for name in fields) if fields is not None else value if isinstance(value, tuple) else ()
+    for item in items:
+        if item is not None and not isinstance(item, str | int):  # most fields are text: skip them fast
             yield from record_dates(item)
 
 
