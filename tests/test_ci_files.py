@@ -112,7 +112,8 @@ def test_gitlab_merge_request_report_preview_and_pages() -> None:
     job = pipeline["controle"]
     assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
     assert job["script"][0] == "make bouwklaar"
-    build = job["script"][1]
+    assert job["script"][1].startswith('git fetch --quiet origin "+refs/heads/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME:')
+    build = job["script"][2]
     assert build.startswith(f"{BUILD} --format gitlab")
     assert build.endswith("> gl-code-quality-report.json")
     assert "--verslag controle.md" in build
