@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
 
-.PHONY: setup chromium check build serve test lint typecheck unit bench update-golden handleiding clean
+.PHONY: setup bouwklaar chromium java node-tools meetgereedschap check build serve test lint typecheck unit bench vindbaarheid update-golden handleiding clean
 
 setup: $(STAMP)
 
@@ -17,16 +17,40 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# Everything `make build` needs on a fresh Debian machine; the deploy jobs (GitHub Pages, GitLab Pages)
+# call this target, so a system package the build needs is added here and nowhere else.
+bouwklaar: setup
+
 # Browser tests drive Debian's Chromium (test tools cannot download browsers here).
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Chromium installeren (apt-get) voor de browsertests…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# The W3C Nu HTML checker (npm vnu-jar, pinned in package-lock.json) runs on Debian's Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Java installeren (apt-get) voor de HTML-controle…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+
+node-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Node.js en npm installeren (apt-get) voor de HTML-controle…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+# Lighthouse and linkinator, for `make vindbaarheid` only (a measurement, not a test). `npm install`
+# rather than `npm ci`: Lighthouse asks for one of its data packages as "latest".
+meetgereedschap: node-tools
+	cd tools/meten && npm install --no-audit --no-fund --ignore-scripts --loglevel=error
+
 check: setup
 	$(BIN)/python -m generator check
 
-build: setup
+build: bouwklaar
 	$(BIN)/python -m generator build
 
 serve: setup
@@ -42,11 +66,15 @@ typecheck: setup
 unit: setup
 	$(BIN)/python -m pytest -m "not browser"
 
-test: setup chromium lint typecheck
+test: setup chromium java node-tools lint typecheck
 	$(BIN)/python -m pytest
 
 bench: setup chromium
 	$(BIN)/python -m tests.bench
+
+# Findability figures of the real site built as the forge would (Lighthouse SEO, sitemap, snippets, links).
+vindbaarheid: setup chromium meetgereedschap
+	$(BIN)/python -m tests.vindbaarheid
 
 update-golden: setup
 	$(BIN)/python -m tests.golden --update
@@ -56,4 +84,4 @@ handleiding: setup
 	$(BIN)/python -m generator handleiding
 
 clean:
-	rm -rf .build site site.oud
+	rm -rf .build site site.oud node_modules tools/meten/node_modules

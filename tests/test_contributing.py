@@ -20,6 +20,7 @@ REPORTERS = (
     "citations.py",
     "graph.py",
     "pipeline.py",
+    "buildmessages.py",
 )
 CALLS = {"Issue", "report", "add", "NodeError"}
 

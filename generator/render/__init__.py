@@ -10,6 +10,7 @@ appends to every page).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,13 +24,18 @@ from generator.render.areas import area_pages
 from generator.render.beheer import beheer_page
 from generator.render.changes import FEED, PAGE, render_changes
 from generator.render.environment import make_env
+from generator.render.findability import finish_pages, robots_txt
 from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
 from generator.render.routes import keten_sections, route_pages
 from generator.render.searchhelp import search_help
+from generator.render.sitecard import site_card
 from generator.render.sources import content_with_currency, currency_of
 from generator.render.wiebelik import guide_pages
+from generator.siteaddress import SiteAddress
+
+CARD = "assets/images/gia-kaart.png"  # the link-preview picture; overrides/main.html names it too
 
 
 @dataclass(slots=True)
@@ -39,6 +45,7 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)
     includes: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # docs path → repository file with its data
 
 
 def render_site(
@@ -46,15 +53,19 @@ def render_site(
     content: list[ContentPage],
     changes: list[Change] | None = None,
     today: date | None = None,
-    dates: dict[str, date] | None = None,
+    address: SiteAddress | None = None,
+    dates: Mapping[str, date] | None = None,
 ) -> Site:
     """Render every page of the portal from the catalogue and the hand-written content.
 
     Args:
         changes: Recent commits for the wijzigingen page and feed (None: no git history available).
         today: The day the beheer page counts review dates from; without it that page is left out.
-        dates: Date of the last commit to each record file (None: no git history), shown as "laatst bijgewerkt".
+        address: Where the site and its repository live (default: unknown, a local build).
+        dates: Day of the last commit per repository file (None: no git history), shown as "laatst bijgewerkt"
+            and used for the sitemap's lastmod.
     """
+    address = address or SiteAddress()
     env = make_env()
     rel = build_relations(catalog)
     rel.currency = currency_of(catalog, dates, today)
@@ -74,12 +85,16 @@ def render_site(
     ):
         site.pages[path] = text
     site.pages["zoeken/hulp.json"] = search_help(catalog)
-    site.pages[PAGE], site.pages[FEED] = render_changes(changes)
+    site.pages[PAGE], site.pages[FEED] = render_changes(changes, address)
+    site.pages["robots.txt"] = robots_txt(address)
     if today is not None:
         path, text = beheer_page(env, catalog, rel, today)
         site.pages[path] = text
         site.files = export_open_data(catalog, today)
         site.pages["open-data.md"] = open_data_page(env, catalog, rel, site.files)
+    site.files[CARD] = site_card()
     site.includes["abbreviations.md"] = abbreviations(catalog)
-    site.pages = dict(sorted(site.pages.items()))
+    site.pages, site.sources = finish_pages(
+        dict(sorted(site.pages.items())), catalog, address, dates or {}, {p.path for p in content}
+    )
     return site

@@ -23,6 +23,7 @@ from generator.relations import Relations
 from generator.render.context import PageContext, front_matter, record_path, render_page
 from generator.render.environment import md_inline
 from generator.render.routesvg import route_svg
+from generator.render.snippets import clip
 
 
 def actor_name(rel: Relations, actor: str) -> str:
@@ -100,7 +101,7 @@ def route_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
         layers = graph.layers(route)
         meta = {
             "title": route.naam,
-            "description": " ".join(route.beschrijving.split())[:200],
+            "description": clip(route.beschrijving),
             "bron": route.bestand,
             "paginasoort": "ketenroute",
             "pagefind": {

@@ -16,6 +16,7 @@ from generator.catalog import Catalog
 from generator.labels import ACTIE_LABELS, URGENTIE_LABELS
 from generator.relations import Relations
 from generator.render.context import render_page
+from generator.render.snippets import answer_description
 from generator.wiebelik import URGENTIES, answer
 
 URGENTIE_UITLEG = {
@@ -63,12 +64,13 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
                 regios=regios,
             )
             for gemeente, info in catalog.gemeenten.items():
+                a = answer(catalog, rel, vorm.id, urgentie, gemeente)
                 yield page(
                     f"wie-bel-ik/{vorm.id}/{urgentie}/{gemeente}.md",
                     "wiebelik-antwoord.md.j2",
                     f"Wie bel ik bij {vorm.naam.lower()} in {info.gemeente.naam}?",
-                    f"{label}: wie bel je, in welke volgorde.",
-                    a=answer(catalog, rel, vorm.id, urgentie, gemeente),
+                    answer_description(vorm.naam, label, info.gemeente.naam, [e.record for e in a.call]),
+                    a=a,
                     info=info,
                     label=label,
                     actie=lambda a: ACTIE_LABELS.get(a, a),

@@ -18,8 +18,11 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 from generator.cli import today
 from generator.pipeline import build_project
 from generator.serve import make_server
+from generator.siteaddress import SiteAddress
 from tests.browser.support import AXE_RULES, CHROMIUM, CHROMIUM_ARGS, PROJECT_PARTS, Guard, Site, mkdocs_extra, new_context
 from tests.helpers import ROOT
+
+FORGE_REPO = "https://gitlab.example.org/gia/wegwijzer"  # never contacted: only written into links
 
 
 @pytest.fixture(scope="session")
@@ -32,13 +35,16 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             shutil.copytree(source, root / name)
         else:
             shutil.copy(source, root / name)
-    run = build_project(root, today())
+    # Built as the forge would publish it: its own address (canonical links, sitemap, previews) and a
+    # repository for the edit and "meld een fout" links. The port is taken first, so the address is known.
+    server = make_server(root / "site", 0)
+    host, port = server.server_address[:2]
+    address = SiteAddress(site_url=f"http://{host!s}:{port}/", repo_url=FORGE_REPO, forge="gitlab", branch="main")
+    run = build_project(root, today(), address=address)
     assert run.published, [i.format_text() for i in run.report.issues]
 
-    server = make_server(root / "site", 0)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
-    host, port = server.server_address[:2]
     try:
         yield Site(root=root, base=f"http://{host!s}:{port}", snel_weg_url=mkdocs_extra(root)["snel_weg_url"])
     finally:
