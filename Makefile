@@ -1,12 +1,12 @@
 # GIA Wegwijzer. `make serve` and `make test` do all setup themselves (a .venv with pinned packages,
-# and Debian's Chromium for the browser tests). See README.md.
+# Debian's Graphviz for the route drawings and Debian's Chromium for the browser tests). See README.md.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
 
-.PHONY: setup chromium check build serve test lint typecheck unit bench update-golden handleiding clean
+.PHONY: setup system-deps graphviz chromium check build serve test lint typecheck unit bench update-golden handleiding clean
 
 setup: $(STAMP)
 
@@ -17,19 +17,31 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-# Browser tests drive Debian's Chromium (test tools cannot download browsers here).
+# Debian packages, installed with apt-get when missing (through sudo when not root, as on CI runners):
+# Graphviz's `dot` lays out the route drawings (build), Chromium runs the browser tests (test tools
+# cannot download browsers here).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+system-deps: graphviz chromium
+
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "Graphviz installeren (apt-get) voor de schema's van de ketenroutes…"; \
+	  $(APT_INSTALL) graphviz >/dev/null; }
+
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Chromium installeren (apt-get) voor de browsertests…"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $(APT_INSTALL) chromium >/dev/null; }
 
 check: setup
 	$(BIN)/python -m generator check
 
-build: setup
+build: setup graphviz
 	$(BIN)/python -m generator build
 
-serve: setup
+serve: setup graphviz
 	$(BIN)/python -m generator serve --port $(PORT)
 
 lint: setup
@@ -39,16 +51,16 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+unit: setup graphviz
 	$(BIN)/python -m pytest -m "not browser"
 
-test: setup chromium lint typecheck
+test: setup system-deps lint typecheck
 	$(BIN)/python -m pytest
 
-bench: setup chromium
+bench: setup system-deps
 	$(BIN)/python -m tests.bench
 
-update-golden: setup
+update-golden: setup graphviz
 	$(BIN)/python -m tests.golden --update
 
 # content/handleiding/velden.md is generated from schema/ and committed; run this after changing a schema.

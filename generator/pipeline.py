@@ -23,9 +23,10 @@ from generator.catalog import Catalog, build_catalog
 from generator.check import check_catalog, check_content
 from generator.graph import check_routes
 from generator.history import load_changes
-from generator.issues import Report
+from generator.issues import Issue, Report
 from generator.load import Loaded, load_project
 from generator.render import render_site
+from generator.render.layout import LayoutError
 from generator.searchindex import run_pagefind
 from generator.sitebuild import publish, run_mkdocs, staging_dir
 from generator.validate import load_schemas, validate_records
@@ -93,7 +94,11 @@ def build_project(root: Path, today: date, progress: Progress | None = None, *, 
         changes = load_changes(root, areas=run.catalog)
         detail.append("geen git-repository" if changes is None else f"{len(changes)} wijzigingen")
     with run.stage("renderen", progress) as detail:
-        site = render_site(run.catalog, run.loaded.content, changes, today)
+        try:
+            site = render_site(run.catalog, run.loaded.content, changes, today)
+        except LayoutError as exc:  # Graphviz missing or failing: say so, keep the last good site
+            run.report.extend([Issue("site", 1, 1, "graphviz", "", str(exc))])
+            return run
         detail.append(f"{len(site.pages)} pagina's")
     with run.stage("schrijven", progress) as detail:
         docs: dict[str, str | bytes] = {**site.pages, **site.files}
