@@ -148,17 +148,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("site", type=Path)
     parser.add_argument("--screenshots", type=Path, default=None)
-    parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--only", nargs="*", default=None, help="only these page types (none: only --extra)")
     parser.add_argument("--extra", nargs="*", default=[], help="extra site paths to measure, as name=/path/")
     args = parser.parse_args(argv)
     server = make_server(args.site, 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    targets = page_type_paths(args.site)
-    targets.update(dict(e.split("=", 1) for e in args.extra))
+    extra = dict(e.split("=", 1) for e in args.extra)
+    targets = {} if args.only == [] else page_type_paths(args.site)
     if args.only:
         targets = {k: v for k, v in targets.items() if k in args.only}
+    targets.update(extra)
     print(HEADER)
     try:
         with sync_playwright() as p:
