@@ -11,10 +11,11 @@ The search behaves the same; the same input now gives the same bytes.
 
 Pages carry hidden search terms (other names, name tokens, related words) that Pagefind weighs but
 must not show: excerpts are cut from a page's stored text around the best-weighted hits, and those
-are often the hidden terms ("verpleeg · huis"). The theme writes them last, after the page
-description and a marker word; `trim_excerpts` cuts each stored text at the marker. Word positions
-before it stay the same, so hits in the visible text are marked as before, and a page found only
-through a hidden term shows the end of its text: its description.
+are often the hidden terms ("verpleeg · huis"). The theme writes them last, after the whole-name
+tokens (which zoeken.js looks up in the stored text and leaves out of excerpts) and a marker word;
+`trim_excerpts` cuts each stored text at the marker. Word positions before it stay the same, so hits
+in the visible text are marked as before, and a page found only through a hidden term shows the end
+of its visible text. The index itself is untouched, so ranking stays as it was.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import cbor2
 from generator.issues import Issue
 
 SIGNATURE = b"pagefind_dcd"
-MARKER = " xqverborgen"  # written by overrides/main.html between the description and the hidden terms
+MARKER = "xqverborgen"  # written by overrides/main.html just before the readable hidden terms
 # Folders whose pages carry no data-pagefind-body (the "Wie bel ik?" guide repeats the record pages;
 # assets and open data are no pages). Skipping them halves Pagefind's time on the real site.
 NOT_INDEXED = frozenset({"wie-bel-ik", "assets", "pagefind", "open-data", "search"})
@@ -109,7 +110,7 @@ def trim_excerpts(index: Path) -> None:
             raise ValueError(f"{path} is geen Pagefind-bestand")
         fragment = json.loads(data[len(SIGNATURE) :])
         cut = fragment["content"].find(MARKER)
-        if cut < 0:
+        if cut < 0 or (cut and not fragment["content"][cut - 1].isspace()):
             continue
         fragment["content"] = fragment["content"][:cut].rstrip()
         text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":"))
