@@ -13,6 +13,7 @@ from generator.validate import load_schemas, validate_records
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini"
+RAND = ROOT / "tests" / "fixtures" / "rand"
 TODAY = date(2026, 11, 25)
 
 
@@ -24,6 +25,13 @@ def make_project(target: Path, fixture: Path = MINI) -> Path:
     shutil.copytree(ROOT / "schema", target / "schema")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def make_rand_project(target: Path) -> Path:
+    """The mini project with the edge-case records of ``tests/fixtures/rand`` added (see its README.md)."""
+    make_project(target)
+    shutil.copytree(RAND / "partners", target / "partners", dirs_exist_ok=True)
     return target
 
 

@@ -35,6 +35,7 @@ def test_negative_example_gives_expected_message(kind: str, example: Path, tmp_p
     assert "Traceback" not in output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("kind", "example"), NEGATIVE, ids=[f"{k}/{p.stem}" for k, p in NEGATIVE])
 def test_bad_input_leaves_last_good_site_untouched(kind: str, example: Path, built_mini: Path) -> None:
     before = tree_digest(built_mini / "site")
