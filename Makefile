@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
 
-.PHONY: setup chromium check build serve test lint typecheck unit bench update-golden handleiding clean
+.PHONY: setup chromium check build serve test lint typecheck unit bench mutate update-golden handleiding clean
 
 setup: $(STAMP)
 
@@ -48,6 +48,12 @@ test: setup chromium lint typecheck
 bench: setup chromium
 	$(BIN)/python -m tests.bench
 
+# Mutation testing (tests/mutation.py), not part of `make test`: the score per module of the fast tests.
+# MODULES=kern (default: route, contact and export checks), a list such as "graph export", or alle.
+MODULES ?= kern
+mutate: setup
+	$(BIN)/python -m tests.mutation $(MODULES)
+
 update-golden: setup
 	$(BIN)/python -m tests.golden --update
 
@@ -56,4 +62,4 @@ handleiding: setup
 	$(BIN)/python -m generator handleiding
 
 clean:
-	rm -rf .build site site.oud
+	rm -rf .build site site.oud mutants

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import resource
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -49,3 +52,25 @@ def tree_digest(folder: Path) -> str:
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def run_bounded(code: str, *, memory_mib: int = 1024, seconds: int = 60) -> subprocess.CompletedProcess[str]:
+    """Run Python ``code`` in a fresh interpreter with at most ``memory_mib`` of memory and ``seconds`` of time.
+
+    For tests where a regression would not fail but explode (an alias bomb that gets expanded grew past
+    18 GB once): the child gets a MemoryError or is killed, and the test fails instead of the machine.
+    """
+
+    def cap() -> None:
+        limit = memory_mib * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=seconds,
+        preexec_fn=cap,
+        check=False,
+    )
