@@ -62,4 +62,4 @@ handleiding: setup
 	$(BIN)/python -m generator handleiding
 
 clean:
-	rm -rf .build site site.oud mutants
+	rm -rf .build site site.oud mutants mutants-sjablonen

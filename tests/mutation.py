@@ -10,6 +10,11 @@ two cores, so pick modules:
     make mutate MODULES="graph export"   # whole modules, by path below generator/ without .py
     make mutate MODULES=alle             # every module configured in pyproject.toml (hours)
     python -m tests.mutation --rapport   # the score per module of the last run, with the survivors
+    make mutate MODULES=sjablonen        # templates: drop each escaping filter in the record-page templates
+
+mutmut knows Python only. For the Jinja2 templates this module makes the mutants itself: each escaping
+filter (`md`, `md_inline`, `md_paragraphs`, `attr`) in the templates of record pages is removed in
+turn, in a copy of the project, and the golden, render and text-fidelity tests run against it.
 
 Module-level constants (such as `CRISIS_DOELEN` or the HSDS `STATUS` table) are not mutated by
 mutmut; the hand-made bugs of issue 15 cover those.
@@ -19,6 +24,8 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -41,6 +48,12 @@ KERN = (
     "generator.export.common.x_hours_text__mutmut_*",
     "generator.export.tabular.x__phone_rows__mutmut_*",
 )
+
+TEMPLATES = ("_contact", "_bronnen", "_keten", "_lijsten", "organisatie", "voorziening", "routeertafel", "expertise")
+TEMPLATES += ("ketenroute", "begrip")
+TEMPLATE_TESTS = ("tests/test_golden.py", "tests/test_render.py", "tests/test_text_fidelity.py")
+FILTER = re.compile(r"\s*\|\s*(md_paragraphs|md_inline|md|attr)\b")
+PROJECT_PARTS = ("generator", "tests", "schema", "overrides", "partners", "content", "mkdocs.yml", "pyproject.toml")
 
 STATUS = {1: "gedood", 3: "gedood", 0: "overleefd", 5: "geen test", 33: "geen test", 36: "tijdslimiet", 37: "type"}
 STATUS |= {-24: "tijdslimiet", 24: "tijdslimiet", 152: "tijdslimiet", 255: "tijdslimiet", None: "niet gedraaid"}
@@ -92,8 +105,56 @@ def report(selected: list[str], survivors: bool = True) -> str:
     return "\n".join(lines)
 
 
+def template_mutants() -> list[tuple[str, int, str]]:
+    """(template file, offset, filter name) of every escaping filter in the record-page templates."""
+    out = []
+    for name in TEMPLATES:
+        path = f"generator/templates/{name}.md.j2"
+        for match in FILTER.finditer((ROOT / path).read_text(encoding="utf-8")):
+            out.append((path, match.start(), match.group(1)))
+    return out
+
+
+def run_templates() -> str:
+    """Remove each escaping filter in turn and run the template tests on a copy of the project."""
+    work = ROOT / "mutants-sjablonen"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, work / part)
+    tests = [t for t in TEMPLATE_TESTS if (ROOT / t).exists()]
+    lines, caught, mutants = [], 0, template_mutants()
+    for path, offset, name in mutants:
+        original = (ROOT / path).read_text(encoding="utf-8")
+        end = FILTER.match(original, offset)
+        assert end is not None
+        line = original.count("\n", 0, offset) + 1
+        (work / path).write_text(original[:offset] + original[end.end() :], encoding="utf-8")
+        run = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
+            cwd=work,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        (work / path).write_text(original, encoding="utf-8")
+        killed = run.returncode == 1
+        caught += killed
+        lines.append(f"  {'gedood   ' if killed else 'overleefd'} {path}:{line} zonder | {name}")
+        print(lines[-1], flush=True)
+    score = f"{100 * caught / len(mutants):.1f}%" if mutants else "-"
+    head = f"sjablonen: {caught} van {len(mutants)} weggelaten filters gevangen ({score}) door {' '.join(tests)}"
+    return "\n".join([head, *lines])
+
+
 def main(argv: list[str]) -> int:
     """Run mutmut on the chosen modules (or only report with --rapport), then print the scores."""
+    if argv == ["sjablonen"]:
+        print(run_templates())
+        return 0
     only_report = "--rapport" in argv
     selected = patterns([a for a in argv if not a.startswith("--")])
     if not only_report:

@@ -7,6 +7,8 @@ midnight and a line open until 24:00. Every expected value here is written out b
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -109,6 +111,15 @@ def test_the_page_shows_hours_as_entered(rand: Catalog) -> None:
 def services(catalog: Catalog) -> dict[str, dict[str, object]]:
     files = export_open_data(catalog, date(2026, 12, 1))
     return {s["id"]: s for s in json.loads(files["open-data/hsds/services.json"])}
+
+
+def test_csv_phone_flags_are_each_their_own_column(rand: Catalog) -> None:
+    files = export_open_data(rand, date(2026, 12, 1))
+    rows = list(csv.DictReader(io.StringIO(files["open-data/csv/telefoonnummers.csv"].decode("utf-8"), newline="")))
+    crisis, advies = (r for r in rows if r["record_id"] == "crisisdienst-rand")
+    assert (crisis["doel"], crisis["gratis"], crisis["anoniem"], crisis["dag_en_nacht"]) == ("crisis", "nee", "ja", "nee")
+    assert (advies["doel"], advies["gratis"], advies["anoniem"]) == ("advies", "ja", "nee")
+    assert crisis["bereikbaarheid"].startswith("ma, wo, vr 09:00-17:00; za, zo 22:00-06:00. ")
 
 
 def test_hsds_schedules_keep_the_days_and_the_night_shift(rand: Catalog) -> None:
