@@ -106,23 +106,28 @@ def route(rid: str, body: str, urgentie: str = "[zorgen]") -> str:
     return HEAD.format(id=rid, urgentie=urgentie) + body + SOURCES
 
 
+MESSAGES: dict[str, list[str]] = {}
+
+
 def found(root: Path, rid: str, text: str) -> list[tuple[str, int, int, str]]:
     """(code, line, column, field) of every problem `check` reports in this one route file."""
     (root / ROUTES / f"{rid}.yaml").write_text(text, encoding="utf-8")
-    issues = check_project(root, TODAY).report.sorted()
-    return [(i.code, i.line, i.column, i.field) for i in issues if i.path == f"{ROUTES}/{rid}.yaml"]
+    issues = [i for i in check_project(root, TODAY).report.sorted() if i.path == f"{ROUTES}/{rid}.yaml"]
+    MESSAGES[rid] = [i.message for i in issues]
+    return [(i.code, i.line, i.column, i.field) for i in issues]
 
 
-def messages(root: Path, rid: str) -> list[str]:
-    return [i.message for i in check_project(root, TODAY).report.issues if i.path == f"{ROUTES}/{rid}.yaml"]
+def messages(rid: str) -> list[str]:
+    """The messages of the last `found` call for route ``rid``, in the same order."""
+    return MESSAGES[rid]
 
 
 def test_dead_end_is_reported_at_the_stap_where_the_route_stops(mini: Path) -> None:
     text = route("doodlopend", DOODLOPEND.format(eindpunt=""))
     # Line 13 is "  - id: overleg"; the value starts in column 9.
     assert found(mini, "doodlopend", text) == [("doodlopende-stap", 13, 9, "stappen[2].id")]
-    assert "De route loopt dood bij 'overleg'" in messages(mini, "doodlopend")[0]
-    assert "eindpunt: true" in messages(mini, "doodlopend")[0]
+    assert "De route loopt dood bij 'overleg'" in messages("doodlopend")[0]
+    assert "eindpunt: true" in messages("doodlopend")[0]
     fixed = route("doodlopend", DOODLOPEND.format(eindpunt="\n    eindpunt: true"))
     assert found(mini, "doodlopend", fixed) == []
 
@@ -131,7 +136,7 @@ def test_unreachable_stap_is_reported_where_it_is_declared(mini: Path) -> None:
     text = route("onbereikbaar", ONBEREIKBAAR.format(extra=""))
     # Line 14 is "  - id: los".
     assert found(mini, "onbereikbaar", text) == [("onbereikbare-stap", 14, 9, "stappen[2].id")]
-    assert "De stap 'los' is niet te bereiken vanaf het begin ('signaal')" in messages(mini, "onbereikbaar")[0]
+    assert "De stap 'los' is niet te bereiken vanaf het begin ('signaal')" in messages("onbereikbaar")[0]
     fixed = route("onbereikbaar", ONBEREIKBAAR.format(extra="\n  - {van: signaal, naar: los}"))
     assert found(mini, "onbereikbaar", fixed) == []
 
@@ -140,7 +145,7 @@ def test_unplanned_loop_points_at_the_transition_that_closes_it(mini: Path) -> N
     text = route("lus", LUS.format(terug=""))
     # The fourth overgang (line 24, "  - {van: overleg, naar: advies}") leads back; the mapping starts in column 5.
     assert found(mini, "lus", text) == [("ongeplande-lus", 24, 5, "overgangen[3]")]
-    message = messages(mini, "lus")[0]
+    message = messages("lus")[0]
     assert "De route loopt rond: advies → overleg → advies" in message
     assert "terugkoppeling: true" in message
     declared = route("lus", LUS.format(terug=", terugkoppeling: true"))
@@ -153,7 +158,7 @@ def test_every_acute_route_must_start_with_112_or_the_police(mini: Path, urgenti
     text = route("acuut", ACUUT.format(eerste="meldpunt-voorbeeld", actie="melden"), urgentie)
     # Line 8 is "    actor: meldpunt-voorbeeld"; the value starts in column 12.
     assert found(mini, "acuut", text) == [("acuut-zonder-112", 8, 12, "stappen[0].actor")]
-    assert messages(mini, "acuut")[0].startswith("Een route voor acuut gevaar moet beginnen bij 112 of de politie.")
+    assert messages("acuut")[0].startswith("Een route voor acuut gevaar moet beginnen bij 112 of de politie.")
     politie = route("acuut", ACUUT.format(eerste="politie", actie="strafrechtelijk-optreden"), urgentie)
     assert found(mini, "acuut", politie) == []
 
@@ -186,7 +191,7 @@ def test_unknown_actor_is_reported_with_a_suggestion(mini: Path) -> None:
     text = route("actor", ACTOR.format(actor="meldpunt-voorbeeeld"))
     # Line 11 is "    actor: meldpunt-voorbeeeld".
     assert found(mini, "actor", text) == [("onbekende-actor", 11, 12, "stappen[1].actor")]
-    message = messages(mini, "actor")[0]
+    message = messages("actor")[0]
     assert "'meldpunt-voorbeeeld' is geen organisatie, routeertafel, voorziening of rol" in message
     assert "meldpunt-voorbeeld" in message.split("rol", 1)[1]  # the "Bedoelde je …?" suggestion
     for known in ("meldpunt-voorbeeld", "casusoverleg-voorbeeld", "opvang-voorbeeld", "slachtoffer"):
