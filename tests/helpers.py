@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import resource
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -74,3 +77,21 @@ def run_bounded(code: str, *, memory_mib: int = 1024, seconds: int = 60) -> subp
         preexec_fn=cap,
         check=False,
     )
+
+
+@contextmanager
+def memory_cap(mib: int) -> Iterator[None]:
+    """Let this process grow by at most ``mib`` more address space until the block ends (then MemoryError).
+
+    Only for code that starts no other program (a child would inherit the limit).
+    """
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    found = re.search(r"^VmSize:\s+(\d+) kB", status, re.MULTILINE)
+    assert found is not None
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = int(found.group(1)) * 1024 + mib * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))

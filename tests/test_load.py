@@ -42,7 +42,6 @@ def test_alias_bomb_is_refused_without_expanding() -> None:
     code = f"""
 import json
 from generator.load import load_record
-from tests.helpers import run_bounded
 issues = []
 record = load_record("organisaties", "partners/organisaties/x.yaml", {bomb.encode()!r}, issues)
 print(json.dumps({{"record": record is None, "issues": [[i.code, i.line] for i in issues]}}))
