@@ -14,7 +14,7 @@ two cores, so pick modules:
 
 mutmut knows Python only. For the Jinja2 templates this module makes the mutants itself: each escaping
 filter (`md`, `md_inline`, `md_paragraphs`, `attr`) in the templates of record pages is removed in
-turn, in a copy of the project, and the golden, render and text-fidelity tests run against it.
+turn, in a copy of the project, and the fast golden, render and text-fidelity tests run against it.
 
 Module-level constants (such as `CRISIS_DOELEN` or the HSDS `STATUS` table) are not mutated by
 mutmut; the hand-made bugs of issue 15 cover those.
@@ -134,7 +134,7 @@ def run_templates() -> str:
         line = original.count("\n", 0, offset) + 1
         (work / path).write_text(original[:offset] + original[end.end() :], encoding="utf-8")
         run = subprocess.run(
-            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
+            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not slow", *tests],
             cwd=work,
             capture_output=True,
             text=True,

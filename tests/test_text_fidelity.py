@@ -4,19 +4,25 @@ The edge-case catalogue (tests/fixtures/rand) puts the same nasty text in every 
 each time behind the field's name ("rol: <b>vet</b> | *ster* …"). The site is built with MkDocs and
 each page is read back with BeautifulSoup: the visible text of the page must hold the text exactly
 as typed, and none of it may have turned into markup (bold, links, code, marks, classes).
+
+The same check runs fast on the rendered Markdown, converted with Python-Markdown and the Markdown
+extensions of mkdocs.yml (all but snippets, which needs the build folder): quick feedback, and the
+judge of `make mutate MODULES=sjablonen`. The build is the final word.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 from bs4 import BeautifulSoup, Tag
 
+from generator.load import load_project
 from generator.pipeline import build_project
-from tests.helpers import TODAY, make_rand_project
-
-pytestmark = pytest.mark.slow  # builds the edge-case site once
+from generator.render import render_site
+from tests.helpers import ROOT, TODAY, catalog_of, make_rand_project
 
 TEXT = " <b>vet</b> | *ster* _laag_ [haak](https://example.org) `code` \\ &amp; ==m== { .x }"
 
@@ -58,6 +64,45 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def markdown_extensions() -> tuple[list[str], dict[str, dict[str, object]]]:
+    """The Markdown extensions of mkdocs.yml with their settings, without snippets."""
+    names: list[str] = []
+    configs: dict[str, dict[str, object]] = {}
+    for entry in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]:
+        name, config = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        if name != "pymdownx.snippets":
+            names.append(name)
+            configs[name] = config
+    return names, configs
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tag]:
+    """Page (as in SHOWN_ON) → its body, rendered to Markdown and converted to HTML without MkDocs."""
+    root = make_rand_project(tmp_path_factory.mktemp("rand-md") / "project")
+    pages = render_site(catalog_of(root), load_project(root).content, today=TODAY).pages
+    names, configs = markdown_extensions()
+    out: dict[str, Tag] = {}
+    for page in {*SHOWN_ON.values()}:
+        text = pages[f"{page}.md"].split("---\n", 2)[2]  # without the front matter
+        html = markdown.markdown(text, extensions=names, extension_configs=configs)
+        out[page] = BeautifulSoup(f"<article>{html}</article>", "html.parser").article
+    return out
+
+
+@pytest.mark.parametrize("field", sorted(SHOWN_ON))
+def test_free_text_shows_literally_in_the_rendered_markdown(rendered: dict[str, Tag], field: str) -> None:
+    assert squash(f"{field}:{TEXT}") in squash(rendered[SHOWN_ON[field]].get_text(" "))
+
+
+@pytest.mark.parametrize("page", sorted(set(SHOWN_ON.values())))
+def test_rendered_markdown_makes_no_markup_of_editor_text(rendered: dict[str, Tag], page: str) -> None:
+    body = rendered[page]
+    assert body.find_all(["b", "mark", "blockquote"]) == []
+    assert body.select('a[href="https://example.org"]') == []
+    assert body.select(".x") == []
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_rand_project(tmp_path_factory.mktemp("rand-site") / "project")
@@ -73,12 +118,14 @@ def article(site: Path, page: str) -> Tag:
     return found
 
 
+@pytest.mark.slow  # builds the edge-case site (once per module)
 @pytest.mark.parametrize("field", sorted(SHOWN_ON))
 def test_free_text_shows_literally_on_the_built_page(site: Path, field: str) -> None:
     body = article(site, SHOWN_ON[field])
     assert squash(f"{field}:{TEXT}") in squash(body.get_text(" "))
 
 
+@pytest.mark.slow  # builds the edge-case site (once per module)
 def test_paragraphs_that_look_like_markdown_blocks_stay_text(site: Path) -> None:
     text = squash(article(site, "organisaties/crisisdienst-rand").get_text(" "))
     assert '--8<-- "mkdocs.yml"' in text  # a snippet include, not the contents of mkdocs.yml
@@ -86,6 +133,7 @@ def test_paragraphs_that_look_like_markdown_blocks_stay_text(site: Path) -> None
     assert '- geen lijst 1. geen lijst > geen citaat # geen kop !!! danger "geen blok"' in text
 
 
+@pytest.mark.slow  # builds the edge-case site (once per module)
 @pytest.mark.parametrize(
     "page",
     sorted({*SHOWN_ON.values(), "organisaties", "voorzieningen", "routeertafels", "gemeenten/noordstad", "begrippen"}),
@@ -102,6 +150,7 @@ def test_editor_text_never_becomes_markup(site: Path, page: str) -> None:
         assert len(widths) == 1, (page, widths)
 
 
+@pytest.mark.slow  # builds the edge-case site (once per module)
 def test_names_with_markup_are_the_title_as_typed(site: Path) -> None:
     html = (site / "organisaties/crisisdienst-rand/index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
@@ -114,6 +163,7 @@ def test_names_with_markup_are_the_title_as_typed(site: Path) -> None:
     assert link.get_text() == "Crisisdienst <Rand> | *nacht*"
 
 
+@pytest.mark.slow  # builds the edge-case site (once per module)
 def test_hours_are_shown_as_entered(site: Path) -> None:
     text = squash(article(site, "organisaties/crisisdienst-rand").get_text(" "))
     assert "ma, wo, vr 09:00–17:00; za, zo 22:00–06:00" in text
