@@ -53,7 +53,6 @@ TEMPLATES = ("_contact", "_bronnen", "_keten", "_lijsten", "organisatie", "voorz
 TEMPLATES += ("ketenroute", "begrip")
 TEMPLATE_TESTS = ("tests/test_golden.py", "tests/test_render.py", "tests/test_text_fidelity.py")
 FILTER = re.compile(r"\s*\|\s*(md_paragraphs|md_inline|md|attr)\b")
-PROJECT_PARTS = ("generator", "tests", "schema", "overrides", "partners", "content", "mkdocs.yml", "pyproject.toml")
 
 STATUS = {1: "gedood", 3: "gedood", 0: "overleefd", 5: "geen test", 33: "geen test", 36: "tijdslimiet", 37: "type"}
 STATUS |= {-24: "tijdslimiet", 24: "tijdslimiet", 152: "tijdslimiet", 255: "tijdslimiet", None: "niet gedraaid"}
@@ -116,37 +115,44 @@ def template_mutants() -> list[tuple[str, int, str]]:
 
 
 def run_templates() -> str:
-    """Remove each escaping filter in turn and run the template tests on a copy of the project."""
+    """Remove each escaping filter in turn and run the fast template tests against it, in this process.
+
+    The templates are read from a copy (mutants-sjablonen/); the Jinja2 environment is pointed there
+    and rebuilt for every mutant, so a run costs only the tests, not a new interpreter.
+    """
+    import pytest
+
+    from generator.render import environment
+
     work = ROOT / "mutants-sjablonen"
     if work.exists():
         shutil.rmtree(work)
-    work.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy
-        copy(source, work / part)
-    tests = [t for t in TEMPLATE_TESTS if (ROOT / t).exists()]
+    shutil.copytree(environment.TEMPLATES, work)
+    tests = [str(ROOT / t) for t in TEMPLATE_TESTS if (ROOT / t).exists()]
     lines, caught, mutants = [], 0, template_mutants()
-    for path, offset, name in mutants:
-        original = (ROOT / path).read_text(encoding="utf-8")
-        end = FILTER.match(original, offset)
-        assert end is not None
-        line = original.count("\n", 0, offset) + 1
-        (work / path).write_text(original[:offset] + original[end.end() :], encoding="utf-8")
-        run = subprocess.run(
-            [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "-m", "not slow", *tests],
-            cwd=work,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        (work / path).write_text(original, encoding="utf-8")
-        killed = run.returncode == 1
-        caught += killed
-        lines.append(f"  {'gedood   ' if killed else 'overleefd'} {path}:{line} zonder | {name}")
-        print(lines[-1], flush=True)
+    original_dir = environment.TEMPLATES
+    try:
+        environment.TEMPLATES = work
+        for path, offset, name in mutants:
+            original = (ROOT / path).read_text(encoding="utf-8")
+            end = FILTER.match(original, offset)
+            assert end is not None
+            line = original.count("\n", 0, offset) + 1
+            target = work / Path(path).name
+            target.write_text(original[:offset] + original[end.end() :], encoding="utf-8")
+            environment.make_env.cache_clear()
+            code = pytest.main(["-x", "-q", "-p", "no:cacheprovider", "-m", "not slow", "--no-header", "-rN", *tests])
+            target.write_text(original, encoding="utf-8")
+            killed = code == pytest.ExitCode.TESTS_FAILED
+            caught += killed
+            lines.append(f"  {'gedood   ' if killed else 'overleefd'} {path}:{line} zonder | {name}")
+            print(lines[-1], flush=True)
+    finally:
+        environment.TEMPLATES = original_dir
+        environment.make_env.cache_clear()
     score = f"{100 * caught / len(mutants):.1f}%" if mutants else "-"
-    head = f"sjablonen: {caught} van {len(mutants)} weggelaten filters gevangen ({score}) door {' '.join(tests)}"
+    names = " ".join(Path(t).name for t in tests)
+    head = f"sjablonen: {caught} van {len(mutants)} weggelaten filters gevangen ({score}) door {names}"
     return "\n".join([head, *lines])
 
 

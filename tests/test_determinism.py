@@ -48,7 +48,7 @@ def files(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.mark.timeout(900)
+@pytest.mark.timeout(1200)
 @pytest.mark.parametrize("make", [make_project, make_rand_project], ids=["mini", "rand"])
 def test_builds_with_different_hash_seeds_are_byte_identical(tmp_path: Path, make: Callable[[Path], Path]) -> None:
     roots = [make(tmp_path / f"seed-{seed}") for seed in SEEDS]
