@@ -180,6 +180,12 @@ def test_a_record_with_112_counts_as_emergency_whatever_its_soort(mini: Path) ->
     without = route("acuut", ACUUT.format(eerste="zonder-112", actie="melden"), "[acuut, zorgen]")
     assert found(mini, "acuut", without) == [("acuut-zonder-112", 8, 12, "stappen[0].actor")]
 
+    # The police count as emergency by their soort, also through a record without a 112 line (a wijkagent, say).
+    wijkagent = zonder.replace("id: zonder-112", "id: wijkagent").replace("soort: gemeente", "soort: politie")
+    (mini / "partners" / "organisaties" / "wijkagent.yaml").write_text(wijkagent, encoding="utf-8")
+    by_police = route("acuut", ACUUT.format(eerste="wijkagent", actie="strafrechtelijk-optreden"), "[acuut]")
+    assert found(mini, "acuut", by_police) == []
+
 
 @pytest.mark.parametrize("urgentie", ["[zorgen]", "[advies, zorgen]"])
 def test_a_route_without_acuut_may_start_anywhere(mini: Path, urgentie: str) -> None:
