@@ -149,3 +149,13 @@ def test_a_known_aanbieder_becomes_the_organization_of_the_service(rand: Catalog
     assert service["organization_id"] == stable_id("organisaties", "crisisdienst-rand")
     page = render_site(rand, []).pages["voorzieningen/nieuwe-opvang-rand.md"]
     assert "| Aanbieder | [Crisisdienst &lt;Rand&gt; \\| \\*nacht\\*](../organisaties/crisisdienst-rand.md) |" in page
+
+
+def test_a_number_checked_today_is_not_in_the_future(rand_root: Path) -> None:
+    # The crisis line was checked on 2026-11-01: that day it is fresh, the day before it lies in the future.
+    def future(today: date) -> list[tuple[int, str]]:
+        issues = check_project(rand_root, today).report.sorted()
+        return [(i.line, i.field) for i in issues if i.code == "datum-in-toekomst" and i.path == CRISIS]
+
+    assert future(date(2026, 11, 1)) == []
+    assert future(date(2026, 10, 31)) == [(30, "contact.telefoon[0].geverifieerd.op")]
