@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
 
-.PHONY: setup bouwklaar system-deps graphviz chromium java node-tools meetgereedschap check build serve test lint typecheck unit bench vindbaarheid update-golden handleiding clean
+.PHONY: setup bouwklaar system-deps graphviz chromium java node-tools meetgereedschap check build serve test lint typecheck unit bench mutate vindbaarheid update-golden handleiding clean
 
 setup: $(STAMP)
 
@@ -89,6 +89,12 @@ bench: setup system-deps
 vindbaarheid: setup system-deps meetgereedschap
 	$(BIN)/python -m tests.vindbaarheid
 
+# Mutation testing (tests/mutation.py), not part of `make test`: the score per module of the fast tests.
+# MODULES=kern (default: route, contact and export checks), a list such as "graph export", or alle.
+MODULES ?= kern
+mutate: setup
+	$(BIN)/python -m tests.mutation $(MODULES)
+
 update-golden: setup graphviz
 	$(BIN)/python -m tests.golden --update
 
@@ -97,4 +103,4 @@ handleiding: setup
 	$(BIN)/python -m generator handleiding
 
 clean:
-	rm -rf .build site site.oud node_modules tools/meten/node_modules
+	rm -rf .build site site.oud node_modules tools/meten/node_modules mutants mutants-sjablonen

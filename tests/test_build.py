@@ -6,10 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from generator.pipeline import build_project
 from tests.helpers import ROOT, TODAY, tree_digest
+
+pytestmark = pytest.mark.slow  # every test here builds a whole site or runs the CLI in a new process
 
 
 def test_full_build_has_pages_and_search_index(built_mini: Path) -> None:
