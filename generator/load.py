@@ -14,6 +14,7 @@ pure-Python parser measured 2.3 ms per record here against 0.07 ms for ``yaml.co
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,12 +82,37 @@ class ContentPage:
 
 @dataclass(slots=True)
 class Loaded:
-    """Everything the load stage read."""
+    """Everything the load stage read.
+
+    Attributes:
+        documents: Line count of each source text found, by file name (empty when no texts folder exists).
+        texts_dir: The folder the source texts were read from, or None when it was not found.
+    """
 
     records: list[RawRecord] = field(default_factory=list)
     documents: dict[str, int] = field(default_factory=dict)
+    texts_dir: Path | None = None
     content: list[ContentPage] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+
+
+# The source documents are not ours, so they are not in the repository: developers and CI have them next
+# to the checkout (../shared/seeds); GIA_BRONTEKSTEN points elsewhere. A build never needs them.
+TEXTS_ENV = "GIA_BRONTEKSTEN"
+GENERATOR_ROOT = Path(__file__).resolve().parent.parent
+
+
+def texts_folder(root: Path) -> Path | None:
+    """Where the source texts are: $GIA_BRONTEKSTEN, else ../shared/seeds next to the project or this generator."""
+    configured = os.environ.get(TEXTS_ENV)
+    if configured:
+        folder = Path(configured)
+        return folder if folder.is_dir() else None
+    for base in (root, GENERATOR_ROOT):
+        folder = base.parent / "shared" / "seeds"
+        if folder.is_dir():
+            return folder
+    return None
 
 
 def load_project(root: Path) -> Loaded:
@@ -102,8 +128,14 @@ def load_project(root: Path) -> Loaded:
             record = load_record(folder, rel, file.read_bytes(), loaded.issues)
             if record is not None:
                 loaded.records.append(record)
-    for text_file in sorted((partners / "documenten" / "teksten").glob("*.txt")):
-        loaded.documents[text_file.name] = text_file.read_bytes().count(b"\n") + 1
+    loaded.texts_dir = texts_folder(root)
+    # A project may carry texts of its own writing (test fixtures do) in partners/documenten/teksten.
+    folders = [f for f in (loaded.texts_dir, partners / "documenten" / "teksten") if f is not None and f.is_dir()]
+    for texts in folders:
+        for text_file in sorted(texts.glob("*.txt")):
+            loaded.documents.setdefault(text_file.name, text_file.read_bytes().count(b"\n") + 1)
+    if folders and loaded.texts_dir is None:
+        loaded.texts_dir = folders[0]
     content = root / "content"
     for page in sorted(content.rglob("*.md")):
         rel = page.relative_to(content).as_posix()

@@ -117,7 +117,7 @@ def build_relations(catalog: Catalog) -> Relations:
     ):
         for rec in catalog.of(kind).values():
             advice = [b for a in getattr(rec, "nu", ()) for b in a.bronnen]  # a beroepsgroep cites per advies too
-            for doc in dict.fromkeys(b.document for b in (*rec.bronnen, *advice)):
+            for doc in dict.fromkeys(b.document for b in (*rec.bronnen, *advice) if b.document):
                 cited[doc].append((kind, rec))
     rel.cited_by = cited
     begrippen: dict[str, list[Any]] = defaultdict(list)

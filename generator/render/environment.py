@@ -12,6 +12,7 @@ import re
 from datetime import date
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -57,6 +58,17 @@ def md_paragraphs(text: object) -> str:
 def attr(text: object) -> str:
     """Escape text for use inside a double-quoted HTML attribute."""
     return str(text).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def anchor(href: str, text: object) -> str:
+    """An HTML link to an external https address, with both the address and the text escaped."""
+    return f'<a href="{attr(href)}">{attr(text)}</a>'
+
+
+def host_of(url: str) -> str:
+    """The host of a web address without 'www.', as a readable name for a link."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def datum(value: date | str) -> str:
