@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.callpath import RouteStep, role_steps
 from generator.catalog import Catalog
-from generator.model import Advies, Beroepsgroep, Ketenroute, Stap, Telefoon
+from generator.model import Aandachtspunt, Advies, Beroepsgroep, Ketenroute, Stap, Telefoon
 from generator.relations import Relations
 
 
@@ -37,27 +37,24 @@ class RoleAnswer:
     next: tuple[tuple[Any, Stap, str | None], ...]
 
 
-def note_text(item: Any) -> str:
-    """The text of a let_op line: a plain string, or an object with `tekst`."""
-    return item if isinstance(item, str) else str(item.tekst)
-
-
-def is_gap(item: Any) -> bool:
+def is_gap(item: Aandachtspunt) -> bool:
     """A let_op line that says what the sources do not say (`soort: lacune`), not what to watch."""
-    return getattr(item, "soort", None) == "lacune"
+    return item.soort == "lacune"
 
 
-def notes(vorm: Any, routes: list[Ketenroute]) -> tuple[list[str], list[str], list[str]]:
-    """(let op, route notes, gaps) for an answer.
+def notes(vorm: Any, routes: list[Ketenroute]) -> tuple[list[Aandachtspunt], list[Aandachtspunt], list[Aandachtspunt]]:
+    """(let op, route notes, gaps) for an answer, each line once.
 
     The vorm's own guidance comes up front, the routes' guidance is folded, and apart from both stand
     the remarks about what the sources do not say (`soort: lacune`).
     """
-    vorm_items = list(vorm.let_op)
-    route_items = [item for r in routes for item in r.let_op]
-    let_op = list(dict.fromkeys(note_text(i) for i in vorm_items if not is_gap(i)))
-    route_notes = [t for t in dict.fromkeys(note_text(i) for i in route_items if not is_gap(i)) if t not in let_op]
-    gaps = list(dict.fromkeys(note_text(i) for i in (*vorm_items, *route_items) if is_gap(i)))
+    items: dict[str, tuple[int, Aandachtspunt]] = {}
+    for where, lines in ((0, vorm.let_op), *((1, r.let_op) for r in routes)):
+        for item in lines:
+            items.setdefault(" ".join(item.tekst.split()), (where, item))
+    let_op = [i for w, i in items.values() if w == 0 and not is_gap(i)]
+    route_notes = [i for w, i in items.values() if w == 1 and not is_gap(i)]
+    gaps = [i for _, i in items.values() if is_gap(i)]
     return let_op, route_notes, gaps
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from generator.callpath import CONTACT_ACTIONS, RouteStep, reachable, read_route
 from generator.catalog import Catalog
 from generator.guidance import Expert, RoleAnswer, experts, notes, roles
-from generator.model import Beslissing, Ketenroute, Telefoon
+from generator.model import Aandachtspunt, Beslissing, Ketenroute, Telefoon
 from generator.relations import Relations
 
 URGENTIES = ("acuut", "zorgen", "advies")
@@ -79,9 +79,9 @@ class Answer:
     then: list[Next] = field(default_factory=list)
     experts: list[Expert] = field(default_factory=list)
     roles: list[RoleAnswer] = field(default_factory=list)
-    let_op: list[str] = field(default_factory=list)
-    route_notes: list[str] = field(default_factory=list)
-    gaps: list[str] = field(default_factory=list)
+    let_op: list[Aandachtspunt] = field(default_factory=list)
+    route_notes: list[Aandachtspunt] = field(default_factory=list)
+    gaps: list[Aandachtspunt] = field(default_factory=list)
     decisions: list[Beslissing] = field(default_factory=list)
     meldcode_added: bool = False  # the region's Veilig Thuis was added because no route names it here
 
