@@ -18,6 +18,15 @@ from generator.relations import Relations
 from generator.render.context import render_page
 from generator.wiebelik import URGENTIES, answer, measures
 
+# What the asker does, when the route stap says nothing itself.
+ACT_DEFAULTS = {
+    "bellen": "Bel bij direct gevaar.",
+    "advies-vragen": "Je vraagt advies.",
+    "melden": "Je doet een melding.",
+    "contact": "Je neemt contact op.",
+    "beslissing": "Je neemt contact op.",
+}
+
 URGENTIE_UITLEG = {
     "acuut": "Er is nu gevaar, of er is net iets ernstigs gebeurd.",
     "zorgen": "Je maakt je zorgen of hebt een vermoeden, maar er is geen direct gevaar.",
@@ -77,4 +86,5 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
                     actie=lambda a: ACTIE_LABELS.get(a, a),
                     hoofdletter=lambda t: t[:1].upper() + t[1:],
                     maatregelen=maatregelen,
+                    standaard=ACT_DEFAULTS,
                 )
