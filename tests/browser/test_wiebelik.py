@@ -81,10 +81,12 @@ def test_the_scenario_set_is_large_and_every_scenario_cites_what_its_sources_say
         "anders",
     }
     for scenario in SCENARIOS:
-        assert scenario["bronnen"] and scenario["waarom"], _id(scenario)
+        assert scenario["bronnen"], _id(scenario)
+        assert scenario["waarom"], _id(scenario)
         for bron in scenario["bronnen"]:
             if "url" in bron:
-                assert bron["url"].startswith("https://") and bron["bekeken_op"], _id(scenario)
+                assert bron["url"].startswith("https://"), _id(scenario)
+                assert bron["bekeken_op"], _id(scenario)
                 continue
             first, _, last = str(bron["regels"]).partition("-")
             text = " ".join(" ".join(seed_lines(bron["document"])[int(first) - 1 : int(last or first)]).split()).lower()
