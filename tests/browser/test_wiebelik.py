@@ -17,7 +17,9 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from playwright.sync_api import Page
 
+from tests.browser import pdf
 from tests.browser.support import Site
 from tests.helpers import ROOT, SHARED, catalog_of
 
@@ -179,3 +181,44 @@ def test_invariants_hold_on_every_answer_page(real_site: Site, record_property: 
     assert without_vt == []
     assert not_112 == []
     assert uncovered == []
+
+
+def heaviest_print(site: Path) -> tuple[str, str]:
+    """(URL path, role) of the answer page whose printed part is longest: call list, let op and its longest role."""
+    best = (0, "", "")
+    for vorm, urgentie, gemeente, page in answer_pages(site):
+        printed = sum(len(li.get_text()) for li in page.entries) + len(page.let_op())
+        roles = sorted(page.soup.select("details.gia-rol"), key=lambda d: len(d.get_text()))
+        size = printed + len(roles[-1].get_text())
+        if size > best[0]:
+            best = (size, f"/wie-bel-ik/{vorm}/{urgentie}/{gemeente}/", str(roles[-1]["id"]).removeprefix("rol-"))
+    return best[1], best[2]
+
+
+def test_the_heaviest_answer_prints_on_one_a4_with_only_the_chosen_role(real_site: Site, page: Page) -> None:
+    path, rol = heaviest_print(real_site.site)
+    page.goto(real_site.url(f"{path}?rol={rol}"), wait_until="networkidle")
+    chosen = page.locator(f"details#rol-{rol}")
+    assert chosen.get_attribute("open") is not None
+    role_text = " ".join(chosen.locator("li").first.inner_text().split())
+    document = page.pdf(format="A4")
+    assert pdf.page_count(document) == 1, path
+    text = " ".join(pdf.text(document).split())
+    assert role_text[:60] in text
+    for number in ("112", "0800-2000"):
+        assert number in text
+    others = [t for t in page.locator("details.gia-rol:not(.gia-rol--gekozen) .gia-rol__wie").all_text_contents() if t.strip()]
+    assert len(others) >= 5
+    assert not any(" ".join(t.split())[:50] in text for t in others), "a role that was not chosen is printed"
+
+
+def test_the_role_chosen_first_travels_to_the_answer(real_site: Site, page: Page) -> None:
+    page.goto(real_site.url("/wie-bel-ik/"), wait_until="networkidle")
+    page.get_by_role("navigation", name="Wat is je werk?").get_by_role("link", name="Onderwijs").click()
+    page.get_by_role("link", name="Kindermishandeling", exact=True).click()
+    page.get_by_role("link", name="Acuut gevaar").click()
+    page.get_by_role("link", name="Heerlen").click()
+    page.wait_for_url("**/wie-bel-ik/kindermishandeling/acuut/heerlen/?rol=onderwijs")
+    assert page.locator("details#rol-onderwijs").get_attribute("open") is not None
+    assert page.locator("details#rol-politie").get_attribute("open") is None
+    assert page.locator("ol.gia-bellijst > li").first.get_attribute("data-actor") == "politie"

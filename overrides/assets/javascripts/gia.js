@@ -125,6 +125,13 @@
     section.classList.add("gia-rol--gekozen");
     if (!window.location.hash) section.scrollIntoView();
   }
+  /* A role opened by the reader is the chosen one (for print, where the theme opens every <details>). */
+  Array.prototype.forEach.call(document.querySelectorAll("details.gia-rol > summary"), function (summary) {
+    summary.addEventListener("click", function () {
+      var details = summary.parentNode;
+      window.setTimeout(function () { details.classList.toggle("gia-rol--gekozen", details.open); }, 0);
+    });
+  });
   if (!rol) return;
   Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (a) {
     var url = new URL(a.getAttribute("href"), window.location.href);
