@@ -144,6 +144,7 @@ class Expertise(Record):
     uitleg: str
     synoniemen: Texts = ()
     signalen: Texts = ()
+    situaties: Texts = ()
     let_op: tuple[Aandachtspunt, ...] = ()
     aanpak: str | None = None
     begrippen: Ids = ()
