@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Material that is not ours (source documents, HSDS schemas) lives next to the checkout, never in it.
 SHARED = Path(os.environ.get("GIA_SHARED", ROOT.parent / "shared"))
 MINI = ROOT / "tests" / "fixtures" / "mini"
-TODAY = date(2026, 11, 25)
+TODAY = date(2026, 12, 7)
 
 
 def make_project(target: Path, fixture: Path = MINI) -> Path:
