@@ -28,6 +28,8 @@ SCENARIOS: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "tests" / "data" / "wiebelik_scenarios.yaml").read_text(encoding="utf-8")
 )
 RECORD_LINK = re.compile(r"/(?:organisaties|voorzieningen|routeertafels)/([a-z0-9-]+)/")
+# Measures someone decides (the burgemeester, the kinderrechter), written down by hand: never someone to call.
+MEASURES = {"tijdelijk-huisverbod", "kinderbeschermingsmaatregel"}
 
 
 @dataclass
@@ -43,6 +45,11 @@ class AnswerPage:
         section = self.soup.find("details", id=f"rol-{rol}")
         assert isinstance(section, Tag), f"no section for role {rol}"
         return section
+
+    def experts(self) -> set[str]:
+        heading = self.soup.find("h2", id="ook-deskundig")
+        listing = heading.find_next_sibling("ul") if isinstance(heading, Tag) else None
+        return linked_records(listing) if isinstance(listing, Tag) else set()
 
     def let_op(self) -> str:
         box = self.soup.select_one(".admonition.danger")
@@ -127,7 +134,8 @@ def answer_pages(site: Path) -> Iterator[tuple[str, str, str, AnswerPage]]:
 
 def test_invariants_hold_on_every_answer_page(real_site: Site, record_property: Any) -> None:
     """112 first at acute danger; the region's Veilig Thuis at zorgen and advies; only callable entries;
-    no specialist for a vorm that neither its expertise, nor a route for that vorm, nor a beslissing covers."""
+    no specialist for a vorm that neither its expertise, nor a route for that vorm, nor a beslissing covers;
+    no measure in the call list or among 'Ook deskundig' (it belongs under 'Wat er daarna gebeurt')."""
     catalog = catalog_of(ROOT)
     region_vt = {
         g: next(
@@ -155,6 +163,7 @@ def test_invariants_hold_on_every_answer_page(real_site: Site, record_property: 
     without_vt: list[str] = []
     not_112: list[str] = []
     uncovered: list[str] = []
+    measures: list[str] = []
     for vorm, urgentie, gemeente, page in answer_pages(real_site.site):
         where = f"{vorm}/{urgentie}/{gemeente}"
         pages += 1
@@ -169,6 +178,7 @@ def test_invariants_hold_on_every_answer_page(real_site: Site, record_property: 
         elif not any(li["data-actor"] == region_vt[gemeente] and li.select('a[href="tel:+318002000"]') for li in page.entries):
             without_vt.append(where)
         uncovered += [f"{where}: {a}" for a in page.call if a not in generic and a not in covered.get(vorm, set())]
+        measures += [f"{where}: {m}" for m in (set(page.call) | page.experts()) & MEASURES]
     print(
         f"wie bel ik: {pages} antwoordpagina's, {entries} regels in 'Bel in deze volgorde', {len(without_phone)} zonder "
         f"telefoonnummer, {len(without_vt)} zorgen/advies zonder Veilig Thuis van de regio, {len(not_112)} acuut niet "
@@ -181,6 +191,7 @@ def test_invariants_hold_on_every_answer_page(real_site: Site, record_property: 
     assert without_vt == []
     assert not_112 == []
     assert uncovered == []
+    assert measures == [], "a measure is never someone to call"
 
 
 def heaviest_print(site: Path) -> tuple[str, str]:
