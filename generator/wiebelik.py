@@ -182,7 +182,7 @@ def answer(catalog: Catalog, rel: Relations, vorm: str, urgentie: str, gemeente:
             contacts[step.stap.actor] = Contact(rec, rel.kind_of(step.stap.actor) or "", [act], phones_of(rec))
         else:
             then.append(step)
-    _decide(catalog, rel, result, contacts, usable)
+    _decide(rel, result, contacts, usable)
     result.call = _ordered(rel, result, contacts, usable)
     result.then = _then(rel, result.routes, then)
     listed = {c.record.id for c in result.call} | {n.record.id for n in result.then}
@@ -209,7 +209,7 @@ def _then(rel: Relations, routes: list[Ketenroute], steps: list[RouteStep]) -> l
     return out
 
 
-def _decide(catalog: Catalog, rel: Relations, result: Answer, contacts: dict[str, Contact], usable: Any) -> None:
+def _decide(rel: Relations, result: Answer, contacts: dict[str, Contact], usable: Any) -> None:
     """Add the contacts of `bellen` beslissingen, after the actor named in `na`, else at the end."""
     for decision in result.decisions:
         if decision.besluit != "bellen":
