@@ -17,6 +17,8 @@ REPORTERS = (
     "check.py",
     "check_contact.py",
     "check_wiebelik.py",
+    "check_sources.py",
+    "citations.py",
     "graph.py",
     "pipeline.py",
 )
