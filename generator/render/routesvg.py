@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable
 from textwrap import wrap
 
-from generator.model import Ketenroute
+from generator.model import Ketenroute, Stap
 from generator.render.environment import attr
 from generator.render.layout import NODE_H, NODE_W, layout
 from generator.render.sources import marks as route_marks
@@ -69,7 +69,7 @@ def route_svg(
     order = [sid for layer in layers for sid in layer]
     size = f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}"'
     desc = "; ".join(
-        f"{n}. {actor_name(stappen[sid].actor)}: {action_label(stappen[sid].actie)}" for n, sid in enumerate(order, 1)
+        f"{n}. {actor_name(stappen[sid].actor)}: {_label(stappen[sid], action_label)}" for n, sid in enumerate(order, 1)
     )
     out = [
         f'<div class="gia-schema__vlak"><svg class="gia-route" role="img" aria-labelledby="{dom_id}-titel {dom_id}-desc" '
@@ -107,7 +107,7 @@ def route_svg(
         )
         texts += (
             f'<text x="{x + NODE_W / 2:.1f}" y="{y + NODE_H - 9:.1f}" text-anchor="middle" font-size="12" '
-            f'fill="#333">{attr(" · ".join((action_label(stap.actie), *marks(stap))))}</text>'
+            f'fill="#333">{attr(" · ".join((_label(stap, action_label), *marks(stap))))}</text>'
         )
         box = (
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="8" fill="{fill}" '
@@ -132,6 +132,11 @@ def route_svg(
         )
     out.append("</div>")
     return "".join(out)
+
+
+def _label(stap: Stap, action_label: Callable[[str], str]) -> str:
+    """What a step is called under its actor: the editors' own label, else the word for its actie."""
+    return stap.label or action_label(stap.actie)
 
 
 def _no_marks(_item: object) -> list[str]:
