@@ -7,8 +7,8 @@ route step need to know what *that* line rests on. So each aandachtspunt (`let_o
 transition of a ketenroute carries its own `bronnen`, unless it is marked for what it is: a gap in the
 sources (`soort: lacune`) or the editors' own reasoning (`afgeleid: true`, drawn dashed on the site).
 
-`UNSOURCED` is the one switch for how hard this is enforced: a `waarschuwing` while the records are
-being converted, a `fout` once they are. Document headings (`hoofdstukken`) must ascend and, when the
+`UNSOURCED` says how hard this is enforced: a `fout`, now that every record in partners/ is converted
+(it was a `waarschuwing` while they were). Document headings (`hoofdstukken`) must ascend and, when the
 texts are here, lie inside the document.
 """
 
@@ -19,8 +19,8 @@ from generator.issues import Issue, Severity
 from generator.load import FieldPath
 from generator.yamlnodes import dotted
 
-# Flip to Severity.FOUT when every let_op line and route step in partners/ has its own source.
-UNSOURCED = Severity.WAARSCHUWING
+# Every let_op line and route step in partners/ has its own source: one without is an error.
+UNSOURCED = Severity.FOUT
 
 
 def unsourced_items(rec: object) -> list[tuple[FieldPath, str]]:
