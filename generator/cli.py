@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding``. The only place that exits.
+"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding|koppen``. The only place that exits.
 
 Prints what each stage did (counts, problems, time) in one summary and decides the exit code:
 1 when there is any `fout`, 0 otherwise (a `waarschuwing` never blocks). Python tracebacks are never
@@ -16,6 +16,7 @@ import traceback
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from generator.headers import FORMATS
 from generator.issues import Report
 from generator.pipeline import Run, build_project, check_project
 
@@ -86,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("build", help="controleer en bouw de site in site/")
     serve = sub.add_parser("serve", help="bouw de site en toon haar op http://127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--map", type=Path, help="toon deze al gebouwde site (bijvoorbeeld een uitgepakte voorbeeld-site)")
+    koppen = sub.add_parser("koppen", help="print de beveiligingskoppen (security headers) voor een webserver")
+    koppen.add_argument("--formaat", choices=sorted(FORMATS), default="nginx")
     nieuw = sub.add_parser("nieuw", help="maak een nieuw record vanuit een sjabloon")
     nieuw.add_argument("soort")
     nieuw.add_argument("id")
@@ -127,6 +131,17 @@ def _run(args: argparse.Namespace) -> int:
         from generator.handbook import write_handbook
 
         return write_handbook(root)
+    if args.command == "koppen":
+        print(FORMATS[args.formaat](), end="")
+        return 0
+    if args.command == "serve" and args.map is not None:
+        from generator.serve import serve
+
+        if not (args.map / "index.html").is_file():
+            print(f"In {args.map} staat geen gebouwde site (index.html ontbreekt).", file=sys.stderr)
+            return 1
+        serve(args.map.resolve(), args.port)
+        return 0
     run = build_project(root, today(), progress)
     print_report(run.report, "text")
     print_summary(run)

@@ -18,6 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from generator.headers import csp
 from generator.issues import Issue
 
 
@@ -44,6 +45,8 @@ def run_mkdocs(root: Path, site_dir: Path) -> list[Issue]:
         # pymdownx.snippets resolves the auto-appended abbreviation file from the working directory.
         os.chdir(root)
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        # The theme writes this policy as the first element of every page (one source: generator.headers).
+        config.extra["csp"] = csp(meta=True)
         mkdocs_build(config)
     except (Abort, MkDocsException, SystemExit) as exc:
         handler.messages.append(str(exc))

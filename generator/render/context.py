@@ -6,7 +6,6 @@ A `PageContext` is made per page, because links are relative to the page that co
 
 from __future__ import annotations
 
-import json
 import posixpath
 from typing import Any
 
@@ -17,7 +16,8 @@ from generator.catalog import Catalog
 from generator.kinds import KINDS, LANDELIJK
 from generator.labels import DAYS, DOEL_LABELS, SOORT_LABELS
 from generator.relations import Relations
-from generator.render.environment import attr, md_inline, relative
+from generator.render.environment import relative
+from generator.render.escape import front_matter_value, html_attr, html_text, md_inline
 
 KIND_OF_CLASS: dict[type, str] = {
     model.Organisatie: "organisaties",
@@ -41,8 +41,9 @@ def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter block for a generated page (keys in the given order).
 
     Each value is written as JSON, which is valid YAML and ten times faster to produce than yaml.dump.
+    The theme prints ``title`` and ``description`` escaped (``overrides/main.html``): they stay plain text here.
     """
-    body = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    body = "".join(f"{key}: {front_matter_value(value)}\n" for key, value in meta.items())
     return f"---\n{body}---\n<!-- GEGENEREERD: bewerk de YAML in partners/, niet deze pagina. -->\n"
 
 
@@ -110,9 +111,9 @@ class PageContext:
         """HTML link for use inside raw HTML blocks."""
         found = self.target(item)
         if found is None:
-            return attr(item)
+            return html_text(item)
         path, name = found
-        return f'<a href="{attr(self.site_url(path))}">{attr(name)}</a>'
+        return f'<a href="{html_attr(self.site_url(path))}">{html_text(name)}</a>'
 
     def werkgebied(self, areas: tuple[str, ...]) -> str:
         """Readable werkgebied with links to gemeente pages."""

@@ -22,6 +22,7 @@ from generator.model import Ketenroute
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter, record_path, render_page
 from generator.render.environment import md_inline
+from generator.render.escape import html_attr
 from generator.render.routesvg import route_svg
 
 
@@ -40,7 +41,7 @@ def draw(route: Ketenroute, layers: list[list[str]], ctx: PageContext, rel: Rela
 
     svg = route_svg(route, layers, lambda a: actor_name(rel, a), href, lambda a: ACTIE_LABELS.get(a, a), dom_id)
     return (
-        f'<div class="gia-schema" tabindex="0" role="region" aria-label="Schema: {md_inline(route.naam)} '
+        f'<div class="gia-schema" tabindex="0" role="region" aria-label="Schema: {html_attr(route.naam)} '
         f'(schuif opzij als het niet past)">{svg}</div>'
     )
 
