@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator.headers import FORMATS
-from generator.issues import Report
+from generator.issues import Report, clean
 from generator.pipeline import Run, build_project, check_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,13 +44,13 @@ def gitlab_report(report: Report) -> str:
     """A GitLab code-quality report (JSON), so a merge request shows each problem at its line."""
     items = [
         {
-            "description": f"[{issue.code}] {issue.field + ': ' if issue.field else ''}{issue.message}",
+            "description": clean(f"[{issue.code}] {issue.field + ': ' if issue.field else ''}{issue.message}"),
             "check_name": issue.code,
             "fingerprint": hashlib.sha256(
                 f"{issue.path}:{issue.line}:{issue.column}:{issue.code}:{issue.field}".encode()
             ).hexdigest(),
             "severity": "major" if issue.is_error else "minor",
-            "location": {"path": issue.path, "lines": {"begin": max(issue.line, 1)}},
+            "location": {"path": clean(issue.path), "lines": {"begin": max(issue.line, 1)}},
         }
         for issue in report.sorted()
     ]

@@ -97,6 +97,11 @@ class PageContext:
         path, name = found
         return f"[{md_inline(name)}]({self.url(path)})"
 
+    def name(self, item: Any) -> str:
+        """The escaped name of a record (by object or id), without a link."""
+        found = self.target(item)
+        return md_inline(found[1] if found else item)
+
     def site_url(self, target: str) -> str:
         """Relative URL in the built site (directory URLs), for raw HTML and SVG links.
 
@@ -158,6 +163,7 @@ class PageContext:
             "url": self.url,
             "site_url": self.site_url,
             "link": self.link,
+            "name_of": self.name,
             "html_link": self.html_link,
             "werkgebied": self.werkgebied,
             "bron": self.bron,

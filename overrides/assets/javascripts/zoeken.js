@@ -77,15 +77,39 @@ function aboutViolence(query, data) {
   return normalise(query).split(" ").some((w) => data.violence.has(w) || [...data.violence].some((v) => v.length > 5 && w.includes(v)));
 }
 
-function escapeHtml(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/* Text from the records and the index reaches the page only as text (textContent and DOM nodes),
+   never as HTML: a naam like "<img onerror=…>" shows as what it is. */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
 }
 
-/* Pagefind excerpts mark hits with <mark>; keep only those tags. */
-function safeExcerpt(html) {
+/* A link on this site only; anything else (another host, javascript:, data:) gets no link at all. */
+function siteHref(url) {
+  const target = new URL(url, location.href);
+  return target.origin === location.origin ? target.pathname + target.search + target.hash : null;
+}
+
+/* Pagefind excerpts are HTML with <mark> around the hits. They are read by an inert parser (nothing
+   loads or runs there) and rebuilt from their text, keeping only the marks; name tokens are dropped. */
+function excerptNodes(html) {
   const withoutKeys = html.replace(/(<mark>)?xq[\p{L}\p{N}]+(<\/mark>)?/gu, "");
-  return escapeHtml(withoutKeys.replace(/<\/?mark>/g, (m) => (m === "<mark>" ? "\u0001" : "\u0002")))
-    .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
+  const parsed = new DOMParser().parseFromString(`<p>${withoutKeys}</p>`, "text/html").body;
+  const nodes = [];
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) nodes.push(document.createTextNode(child.textContent));
+      else if (child.nodeName === "MARK") nodes.push(el("mark", { text: child.textContent }));
+      else walk(child);
+    }
+  };
+  walk(parsed);
+  return nodes;
 }
 
 function chosenFilters() {
@@ -119,27 +143,29 @@ async function buildFilters(params) {
 function renderAnswer(entry) {
   answerBox.replaceChildren();
   if (!entry) return;
-  const box = document.createElement("aside");
-  box.className = "gia-antwoordblok";
-  box.setAttribute("aria-label", `Uitleg: ${entry.naam}`);
-  box.innerHTML = `<p class="gia-antwoordblok__soort">${escapeHtml(entry.soort)}</p>
-    <p class="gia-antwoordblok__naam"><a href="${escapeHtml(new URL(entry.url, scope).pathname + new URL(entry.url, scope).hash)}">${escapeHtml(entry.naam)}</a></p>
-    <p>${escapeHtml(entry.uitleg)}</p>`;
+  const href = siteHref(new URL(entry.url, scope).href);
+  const naam = el("p", { class: "gia-antwoordblok__naam" }, href ? el("a", { href, text: entry.naam }) : entry.naam);
+  const box = el("aside", { class: "gia-antwoordblok", "aria-label": `Uitleg: ${entry.naam}` },
+    el("p", { class: "gia-antwoordblok__soort", text: entry.soort }), naam, el("p", { text: entry.uitleg }));
   answerBox.append(box);
 }
 
 function renderResult(data) {
-  const item = document.createElement("li");
-  item.className = "gia-resultaat";
-  const soort = data.meta.soort ? `<span class="gia-resultaat__soort">${escapeHtml(data.meta.soort)}</span>` : "";
-  const phone = data.meta.telefoon
-    ? ` · <a class="gia-tel" href="tel:${escapeHtml(data.meta.telefoon.replace(/[^\d+]/g, ""))}">${escapeHtml(data.meta.telefoon)}</a>` : "";
-  const subs = (data.sub_results || []).filter((s) => s.url !== data.url && s.url.includes("#")).slice(0, 3)
-    .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></li>`).join("");
-  item.innerHTML = `<a class="gia-resultaat__titel" href="${escapeHtml(data.url)}">${escapeHtml(data.meta.title || data.url)}</a>
-    <p class="gia-resultaat__meta">${soort}${phone}</p>
-    <p class="gia-resultaat__uittreksel">${safeExcerpt(data.excerpt || "")}</p>
-    ${subs ? `<ul class="gia-resultaat__sub" aria-label="Op deze pagina">${subs}</ul>` : ""}`;
+  const href = siteHref(data.url);
+  const title = data.meta.title || data.url;
+  const meta = el("p", { class: "gia-resultaat__meta" });
+  if (data.meta.soort) meta.append(el("span", { class: "gia-resultaat__soort", text: data.meta.soort }));
+  if (data.meta.telefoon) {
+    meta.append(" · ", el("a", { class: "gia-tel", href: `tel:${data.meta.telefoon.replace(/[^\d+]/g, "")}`, text: data.meta.telefoon }));
+  }
+  const item = el("li", { class: "gia-resultaat" },
+    href ? el("a", { class: "gia-resultaat__titel", href, text: title }) : el("span", { class: "gia-resultaat__titel", text: title }),
+    meta, el("p", { class: "gia-resultaat__uittreksel" }, ...excerptNodes(data.excerpt || "")));
+  const subs = (data.sub_results || []).filter((s) => s.url !== data.url && s.url.includes("#") && siteHref(s.url)).slice(0, 3);
+  if (subs.length) {
+    item.append(el("ul", { class: "gia-resultaat__sub", "aria-label": "Op deze pagina" },
+      ...subs.map((s) => el("li", {}, el("a", { href: siteHref(s.url), text: s.title })))));
+  }
   return item;
 }
 
