@@ -95,8 +95,8 @@ def check_safety(catalog: Catalog) -> list[Issue]:
                         raw,
                         where,
                         "adres-in-geheime-voorziening",
-                        f"Deze voorziening heeft een geheim adres, maar in dit veld staat {found}. Alles in een record "
-                        "komt op de site, in de zoekfunctie en in de open data: haal het weg.",
+                        f"Deze voorziening heeft een geheim adres, maar dit veld bevat iets wat op een adres lijkt: {found}. "
+                        "Alles in een record komt op de site, in de zoekfunctie en in de open data: haal het weg.",
                     )
                 )
         aanbieder = catalog.of("organisaties").get(vz.aanbieder or "")

@@ -10,8 +10,18 @@ from tests.helpers import ROOT
 
 CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
 # Modules that report problems, and the calls that carry a code.
-REPORTERS = ("load.py", "yamlnodes.py", "validate.py", "check.py", "check_contact.py", "graph.py")
-CALLS = {"Issue", "report", "add", "NodeError"}
+REPORTERS = (
+    "load.py",
+    "files.py",
+    "yamlnodes.py",
+    "validate.py",
+    "check.py",
+    "check_contact.py",
+    "check_safety.py",
+    "check_pages.py",
+    "graph.py",
+)
+CALLS = {"Issue", "report", "add", "NodeError", "_issue"}
 
 
 def _codes_in_source() -> set[str]:
