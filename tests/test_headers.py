@@ -103,3 +103,8 @@ def test_snippets_come_only_from_the_includes_folder(built_mini: Path) -> None:
     if target.exists():
         assert not any("geheim-token-123" in p.read_text(errors="ignore") for p in target.rglob("*") if p.is_file())
         shutil.rmtree(target)
+
+
+def test_serving_a_folder_without_a_site_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--map", str(tmp_path)]) == 1
+    assert "geen gebouwde site" in capsys.readouterr().err
