@@ -28,19 +28,17 @@ MAX_DEPTH = 20
 def refusal(root: Path, path: Path, limit: int) -> Issue | None:
     """Why ``path`` may not be read (an issue at the file), or None when it is a regular file within limits."""
     rel = path.relative_to(root).as_posix()
-    link = next((p for p in (path, *path.parents) if p != root and root in p.parents and p.is_symlink()), None)
-    if link is not None:
-        where = "Dit" if link == path else f"De map {link.relative_to(root).as_posix()}"
+    info = path.stat(follow_symlinks=False)
+    if stat.S_ISLNK(info.st_mode):
         return Issue(
             rel,
             1,
             1,
             "geen-gewoon-bestand",
             "",
-            f"{where} is een snelkoppeling (symbolische link) naar iets anders. De generator leest alleen gewone "
-            f"bestanden en slaat dit over. Zet het bestand zelf in de repository in plaats van een koppeling.",
+            "Dit is een snelkoppeling (symbolische link) naar iets anders. De generator leest alleen gewone "
+            "bestanden en mappen en slaat dit over. Zet het bestand zelf in de repository in plaats van een koppeling.",
         )
-    info = path.stat(follow_symlinks=False)
     if not stat.S_ISREG(info.st_mode):
         return Issue(rel, 1, 1, "geen-gewoon-bestand", "", "Dit is geen gewoon bestand. Zet hier alleen tekstbestanden neer.")
     if info.st_size > limit:
@@ -60,12 +58,14 @@ def refusal(root: Path, path: Path, limit: int) -> Issue | None:
 def project_files(root: Path, folder: Path, suffix: str, *, recursive: bool) -> Iterator[Path]:
     """Paths ending in ``suffix`` in ``folder`` (and below when ``recursive``), sorted, links not followed.
 
-    A symbolically linked folder is listed as an entry (so `refusal` reports it) but never entered.
+    A symbolically linked folder, ``folder`` itself or one on the way to it from ``root``, is listed as
+    an entry (so `refusal` reports it) and never entered.
     """
-    if not folder.exists() and not folder.is_symlink():
-        return
-    if folder.is_symlink():
-        yield folder
+    for step in (*reversed(folder.relative_to(root).parents[:-1]), folder.relative_to(root)):
+        if (root / step).is_symlink():
+            yield root / step
+            return
+    if not folder.is_dir():
         return
     found: list[Path] = []
     for current, dirs, names in os.walk(folder, followlinks=False):
