@@ -36,7 +36,6 @@ OTHER_HEADERS: dict[str, str] = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "geolocation=(), camera=(), microphone=(), browsing-topics=()",
-    "Cross-Origin-Opener-Policy": "same-origin",
 }
 # Only for hosts that serve the site over HTTPS (every real host); `make serve` is plain http.
 HTTPS_HEADERS: dict[str, str] = {"Strict-Transport-Security": "max-age=31536000"}
