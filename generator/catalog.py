@@ -145,5 +145,8 @@ def _value(hint: Any, value: Any) -> Any:
     if hint is str:
         return str(value)
     if dataclasses.is_dataclass(hint):
+        if isinstance(value, str):
+            # A plain text where a block with 'tekst' may stand (an aandachtspunt without its own source yet).
+            value = {"tekst": value}
         return convert(typing.cast("type", hint), value)
     return value

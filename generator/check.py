@@ -28,7 +28,7 @@ from generator.yamlnodes import dotted
 class Checker:
     """Collects cross-record issues for one catalogue."""
 
-    def __init__(self, catalog: Catalog, document_lines: dict[str, int], rejected: set[tuple[str, str]]) -> None:
+    def __init__(self, catalog: Catalog, document_lines: dict[str, int] | None, rejected: set[tuple[str, str]]) -> None:
         self.catalog = catalog
         self.document_lines = document_lines
         self.rejected = rejected
@@ -95,42 +95,65 @@ class Checker:
                 )
 
     def bronnen(self, kind: str, rid: str, where: FieldPath, bronnen: Iterable[Any]) -> None:
-        """Report bronnen with an unknown document or line numbers past the end of the document."""
+        """Report bronnen that are not exactly one kind, name an unknown document or lines past its end."""
         documents = self.catalog.of("documenten")
         for i, bron in enumerate(bronnen):
+            kinds = [name for name in ("document", "url", "gecontroleerd") if getattr(bron, name)]
+            if len(kinds) != 1:
+                self.report(
+                    kind,
+                    rid,
+                    (*where, i),
+                    "bron-soort",
+                    "Een bron is precies één van drie soorten: een document (document en regels), een webpagina "
+                    "(url en bekeken_op) of een eigen controle (gecontroleerd, door en op). "
+                    + (
+                        f"Hier staan er {len(kinds)}: {', '.join(kinds)}. Maak er aparte bronnen van."
+                        if kinds
+                        else "Vul er één in."
+                    ),
+                )
+                continue
+            if not bron.document:
+                continue
             doc = documents.get(bron.document)
             if doc is None:
                 self.refs(kind, rid, (*where, i, "document"), bron.document, ("documenten",), "brondocument")
                 continue
-            if bron.regels and doc.bestand_tekst:
-                total = self.document_lines.get(doc.bestand_tekst)
-                last = int(bron.regels.split("-")[-1])
-                first = int(bron.regels.split("-")[0])
-                if total is None:
-                    self.report(
-                        kind,
-                        rid,
-                        (*where, i, "document"),
-                        "tekst-ontbreekt",
-                        f"De tekst van '{doc.id}' ({doc.bestand_tekst}) staat niet in partners/documenten/teksten.",
-                    )
-                elif first > last or last > total:
-                    self.report(
-                        kind,
-                        rid,
-                        (*where, i, "regels"),
-                        "ongeldige-regels",
-                        f"Regels {bron.regels} bestaan niet in '{doc.id}': het document heeft {total} regels "
-                        f"en het bereik moet oplopen.",
-                    )
+            if bron.regels and doc.bestand_tekst and self.document_lines is not None:
+                self._lines(kind, rid, (*where, i), doc, str(bron.regels), self.document_lines)
+
+    def _lines(self, kind: str, rid: str, where: FieldPath, doc: Any, regels: str, lines: dict[str, int]) -> None:
+        """Report a line range that does not exist in the document's text."""
+        total = lines.get(doc.bestand_tekst)
+        first, last = int(regels.split("-")[0]), int(regels.split("-")[-1])
+        if total is None:
+            self.report(
+                kind,
+                rid,
+                (*where, "document"),
+                "tekst-ontbreekt",
+                f"De tekst van '{doc.id}' ({doc.bestand_tekst}) staat niet in de map met brondocumenten. "
+                f"Klopt de bestandsnaam in partners/documenten/{doc.id}.yaml?",
+            )
+        elif first > last or last > total:
+            self.report(
+                kind,
+                rid,
+                (*where, "regels"),
+                "ongeldige-regels",
+                f"Regels {regels} bestaan niet in '{doc.id}': het document heeft {total} regels en het bereik moet oplopen.",
+            )
 
 
 def check_catalog(
-    catalog: Catalog, document_lines: dict[str, int], today: date, rejected: set[tuple[str, str]] | None = None
+    catalog: Catalog, document_lines: dict[str, int] | None, today: date, rejected: set[tuple[str, str]] | None = None
 ) -> list[Issue]:
     """Run every cross-record check and return the issues.
 
     Args:
+        document_lines: Line count per source text file; None when the texts are not available here,
+            in which case line numbers are not checked (the pipeline says so once).
         rejected: (kind, id) of records that exist but failed schema validation.
     """
     c = Checker(catalog, document_lines, rejected or set())
@@ -140,6 +163,8 @@ def check_catalog(
             c.bronnen(kind, rid, ("bronnen",), rec.bronnen)
             for j, verschil in enumerate(rec.bronverschillen):
                 c.bronnen(kind, rid, ("bronverschillen", j, "bronnen"), verschil.bronnen)
+            for j, punt in enumerate(getattr(rec, "let_op", ())):
+                c.bronnen(kind, rid, ("let_op", j, "bronnen"), punt.bronnen)
             if hasattr(rec, "werkgebied"):
                 c.areas_ok(kind, rid, ("werkgebied",), rec.werkgebied)
             if hasattr(rec, "expertise"):
@@ -186,6 +211,9 @@ def _duplicate_ids(c: Checker) -> None:
 
 def _check_routes(c: Checker) -> None:
     for rid, route in c.catalog.of("ketenroutes").items():
+        for part in ("stappen", "overgangen"):
+            for i, item in enumerate(getattr(route, part)):
+                c.bronnen("ketenroutes", rid, (part, i, "bronnen"), item.bronnen)
         seen: set[str] = set()
         for i, stap in enumerate(route.stappen):
             if stap.id in seen:

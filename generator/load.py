@@ -14,6 +14,7 @@ pure-Python parser measured 2.3 ms per record here against 0.07 ms for ``yaml.co
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,12 +83,37 @@ class ContentPage:
 
 @dataclass(slots=True)
 class Loaded:
-    """Everything the load stage read."""
+    """Everything the load stage read.
+
+    Attributes:
+        documents: Line count of each source text found, by file name (empty when no texts folder exists).
+        texts_dir: The folder the source texts were read from, or None when it was not found.
+    """
 
     records: list[RawRecord] = field(default_factory=list)
     documents: dict[str, int] = field(default_factory=dict)
+    texts_dir: Path | None = None
     content: list[ContentPage] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+
+
+# The source documents are not ours, so they are not in the repository: developers and CI have them next
+# to the checkout (../shared/seeds); GIA_BRONTEKSTEN points elsewhere. A build never needs them.
+TEXTS_ENV = "GIA_BRONTEKSTEN"
+GENERATOR_ROOT = Path(__file__).resolve().parent.parent
+
+
+def texts_folder(root: Path) -> Path | None:
+    """Where the source texts are: $GIA_BRONTEKSTEN, else ../shared/seeds next to the project or this generator."""
+    configured = os.environ.get(TEXTS_ENV)
+    if configured:
+        folder = Path(configured)
+        return folder if folder.is_dir() else None
+    for base in (root, GENERATOR_ROOT):
+        folder = base.parent / "shared" / "seeds"
+        if folder.is_dir():
+            return folder
+    return None
 
 
 def load_project(root: Path) -> Loaded:
@@ -112,9 +138,17 @@ def load_project(root: Path) -> Loaded:
                 record = load_record(folder, rel, file.read_bytes(), loaded.issues)
                 if record is not None:
                     loaded.records.append(record)
-    for text_file in project_files(root, partners / "documenten" / "teksten", ".txt", recursive=False):
+    loaded.texts_dir = texts_folder(root)
+    # ../shared/seeds lies outside the checkout, beyond any pull request; texts a project carries itself
+    # (test fixtures do, in partners/documenten/teksten) are read with the same care as records.
+    if loaded.texts_dir is not None:
+        for text_file in sorted(loaded.texts_dir.glob("*.txt")):
+            loaded.documents.setdefault(text_file.name, text_file.read_bytes().count(b"\n") + 1)
+    own = partners / "documenten" / "teksten"
+    for text_file in project_files(root, own, ".txt", recursive=False):
         if readable(text_file, MAX_TEXT_BYTES):
-            loaded.documents[text_file.name] = text_file.read_bytes().count(b"\n") + 1
+            loaded.documents.setdefault(text_file.name, text_file.read_bytes().count(b"\n") + 1)
+            loaded.texts_dir = loaded.texts_dir or own
     content = root / "content"
     for page in project_files(root, content, ".md", recursive=True):
         if readable(page, MAX_RECORD_BYTES):

@@ -105,6 +105,18 @@ def _not(e: ValidationError) -> str:
     return "Deze combinatie van velden is niet toegestaan."
 
 
+def _dependencies(e: ValidationError) -> str:
+    # jsonschema says "'bekeken_op' is a dependency of 'url'"; name both fields the Dutch way.
+    needed: Any = e.validator_value
+    instance = e.instance if isinstance(e.instance, dict) else {}
+    for field, wanted in dict(needed).items():
+        missing = [w for w in wanted if field in instance and w not in instance]
+        if missing:
+            names = " en ".join(f"'{m}'" for m in missing)
+            return f"Bij '{field}' hoort ook {names}. Vul {'die' if len(missing) > 1 else 'dat veld'} in, of haal '{field}' weg."
+    return "Deze combinatie van velden is niet compleet."
+
+
 def _const(e: ValidationError) -> str:
     return f"Hier hoort precies {e.validator_value!r}."
 
@@ -125,6 +137,7 @@ TEMPLATES: dict[str, tuple[str, Callable[[ValidationError], str]]] = {
     "maximum": ("buiten-bereik", _range),
     "not": ("niet-toegestaan", _not),
     "const": ("ongeldige-waarde", _const),
+    "dependencies": ("onvolledige-bron", _dependencies),
 }
 
 

@@ -18,9 +18,40 @@ Texts = tuple[str, ...]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Bron:
-    document: str
+    """One source: a document (with lines), a public web page (seen on a date) or a recorded check."""
+
+    document: str | None = None
     regels: str | None = None
+    sectie: str | None = None
+    url: str | None = None
+    bekeken_op: date | None = None
+    titel: str | None = None
+    gecontroleerd: str | None = None
+    door: str | None = None
+    op: date | None = None
     toelichting: str | None = None
+
+    @property
+    def soort(self) -> str:
+        """'document', 'web' or 'controle' (the check stage reports a bron that is none or several)."""
+        if self.document:
+            return "document"
+        return "web" if self.url else "controle"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Aandachtspunt:
+    """One let-op line with its own sources; `soort` says whether it is guidance or a gap in the sources."""
+
+    tekst: str
+    soort: str = "richtlijn"
+    bronnen: tuple[Bron, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hoofdstuk:
+    regel: int
+    kop: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,7 +145,7 @@ class Expertise(Record):
     uitleg: str
     synoniemen: Texts = ()
     signalen: Texts = ()
-    let_op: Texts = ()
+    let_op: tuple[Aandachtspunt, ...] = ()
     aanpak: str | None = None
     begrippen: Ids = ()
     zoektermen: Texts = ()
@@ -163,6 +194,9 @@ class Stap:
     actie: str
     omschrijving: str | None = None
     eindpunt: bool = False
+    bronnen: tuple[Bron, ...] = ()
+    afgeleid: bool = False
+    gewenst: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,6 +206,9 @@ class Overgang:
     voorwaarde: str | None = None
     termijn: str | None = None
     terugkoppeling: bool = False
+    bronnen: tuple[Bron, ...] = ()
+    afgeleid: bool = False
+    gewenst: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -183,7 +220,7 @@ class Ketenroute(Record):
     overgangen: tuple[Overgang, ...]
     expertise: Ids = ()
     urgentie: Texts = ()
-    let_op: Texts = ()
+    let_op: tuple[Aandachtspunt, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,7 +265,9 @@ class Document(Record):
     korte_titel: str | None = None
     regio: str | None = None
     periode: str | None = None
+    jaar: int | None = None
     bestand_tekst: str | None = None
+    hoofdstukken: tuple[Hoofdstuk, ...] = ()
     url: str | None = None
     toelichting: str | None = None
 

@@ -23,7 +23,7 @@ from generator.catalog import Catalog, build_catalog
 from generator.check import check_catalog, check_content
 from generator.graph import check_routes
 from generator.history import load_changes
-from generator.issues import Report
+from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
 from generator.render import render_site
 from generator.searchindex import run_pagefind
@@ -32,6 +32,17 @@ from generator.validate import load_schemas, validate_records
 from generator.write import write_tree
 
 Progress = Callable[[str], None]
+
+SKIPPED_LINE_CHECKS = Issue(
+    "partners/documenten",
+    0,
+    1,
+    "regels-niet-gecontroleerd",
+    "",
+    "De teksten van de brondocumenten zijn hier niet beschikbaar (verwacht in ../shared/seeds, of zet GIA_BRONTEKSTEN), "
+    "dus regelnummers in bronvermeldingen zijn niet gecontroleerd. De site kan wel gebouwd worden.",
+    Severity.WAARSCHUWING,
+)
 
 
 @dataclass(slots=True)
@@ -73,7 +84,10 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
         rejected = {(r.kind, str(r.data.get("id"))) for r in run.loaded.records} - {
             (kind, rid) for kind, items in run.catalog.records.items() for rid in items
         }
-        run.report.extend(check_catalog(run.catalog, run.loaded.documents, today, rejected))
+        lines = run.loaded.documents if run.loaded.texts_dir is not None else None
+        if lines is None:
+            run.report.add(SKIPPED_LINE_CHECKS)
+        run.report.extend(check_catalog(run.catalog, lines, today, rejected))
         run.report.extend(check_routes(run.catalog))
         run.report.extend(check_content(run.loaded.content))
         errors, warnings = len(run.report.errors), len(run.report.warnings)

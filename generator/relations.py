@@ -107,7 +107,7 @@ def build_relations(catalog: Catalog) -> Relations:
     cited: dict[str, list[tuple[str, Any]]] = defaultdict(list)
     for kind in ("gebieden", "expertise", *SERVICE_KINDS, "ketenroutes", "begrippen", "uitvoeringsagenda"):
         for rec in catalog.of(kind).values():
-            for doc in dict.fromkeys(b.document for b in rec.bronnen):
+            for doc in dict.fromkeys(b.document for b in rec.bronnen if b.document):
                 cited[doc].append((kind, rec))
     rel.cited_by = cited
     begrippen: dict[str, list[Any]] = defaultdict(list)

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator import graph
 from generator.catalog import Catalog
-from generator.model import Ketenroute, Stap
+from generator.model import Aandachtspunt, Ketenroute, Stap
 from generator.relations import Relations
 
 URGENTIES = ("acuut", "zorgen", "advies")
@@ -46,8 +46,8 @@ class Answer:
     call: list[Entry] = field(default_factory=list)
     then: list[Entry] = field(default_factory=list)
     specialists: list[Any] = field(default_factory=list)
-    let_op: list[str] = field(default_factory=list)
-    route_notes: list[str] = field(default_factory=list)
+    let_op: list[Aandachtspunt] = field(default_factory=list)
+    route_notes: list[Aandachtspunt] = field(default_factory=list)
     general: bool = False
 
 
@@ -107,7 +107,9 @@ def answer(catalog: Catalog, rel: Relations, vorm: str, urgentie: str, gemeente:
                 result.specialists.append(rec)
     # The vorm's own safety warnings stay short and up front; the routes' notes are background.
     result.let_op = list(expertise.let_op)
-    result.route_notes = [t for t in dict.fromkeys(t for r in result.routes for t in r.let_op) if t not in result.let_op]
+    own = {t.tekst for t in result.let_op}
+    notes = {t.tekst: t for r in result.routes for t in r.let_op if t.tekst not in own}
+    result.route_notes = list(notes.values())
     return result
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -12,8 +13,10 @@ from generator.load import load_project
 from generator.validate import load_schemas, validate_records
 
 ROOT = Path(__file__).resolve().parent.parent
+# Material that is not ours (source documents, HSDS schemas) lives next to the checkout, never in it.
+SHARED = Path(os.environ.get("GIA_SHARED", ROOT.parent / "shared"))
 MINI = ROOT / "tests" / "fixtures" / "mini"
-TODAY = date(2026, 11, 25)
+TODAY = date(2026, 12, 7)
 
 
 def make_project(target: Path, fixture: Path = MINI) -> Path:

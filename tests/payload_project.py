@@ -82,9 +82,10 @@ def text_fields(data: Any, schema: Json, bundle: Json, path: FieldPath = ()) -> 
         ]
     if isinstance(data, list):
         items = resolved.get("items", {})
-        # A list of texts must hold each text once: the first one stands for them all.
-        scalars = data[:1] if data and not isinstance(data[0], (dict, list)) else data
-        return [hit for i, value in enumerate(scalars) for hit in text_fields(value, items, bundle, (*path, i))]
+        # A list of texts must hold each text once: the first text stands for them all (blocks all count).
+        first_text = next((i for i, value in enumerate(data) if not isinstance(value, (dict, list))), None)
+        chosen = [i for i, value in enumerate(data) if isinstance(value, (dict, list)) or i == first_text]
+        return [hit for i in chosen for hit in text_fields(data[i], items, bundle, (*path, i))]
     found = _text_schema(schema, bundle)
     return [(path, found)] if found is not None else []
 

@@ -43,8 +43,8 @@ def walk(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
     if isinstance(node, dict):
         yield path, node
         for key, value in node.items():
-            if key in ("if", "then"):
-                continue  # conditional constraints, not fields editors fill in
+            if key in ("if", "then", "dependencies"):
+                continue  # conditional constraints (field names, not schemas), not fields editors fill in
             if key in ("properties", "definitions"):
                 for name, sub in value.items():
                     yield from walk(sub, f"{path}.{name}")

@@ -20,6 +20,7 @@ REPORTERS = (
     "check_safety.py",
     "check_pages.py",
     "graph.py",
+    "pipeline.py",
 )
 CALLS = {"Issue", "report", "add", "NodeError", "_issue"}
 

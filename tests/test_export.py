@@ -23,10 +23,10 @@ from generator.export import export_date_from, export_open_data
 from generator.export.common import stable_id
 from generator.export.vcard import escape, fold, vcard
 from generator.model import Adres, Beschikbaarheid, Contact, Tijdvak
-from tests.helpers import MINI, ROOT, catalog_of
+from tests.helpers import MINI, ROOT, SHARED, catalog_of
 
-# Copies of the official schemas, so CI needs neither network nor /work/shared (see its README.md).
-HSDS = ROOT / "tests" / "data" / "hsds-3.0"
+# The official schemas are not ours to copy: developers and CI have them next to the checkout.
+HSDS = SHARED / "hsds-3.0"
 EXPORT_DATE = date(2026, 12, 1)
 ADDRESS_KEYS = {"locations", "location", "addresses", "service_at_locations", "address_1", "latitude", "longitude"}
 
@@ -59,6 +59,7 @@ def _format_checker() -> FormatChecker:
 
 @cache
 def validator(name: str) -> Draft202012Validator:
+    assert (HSDS / "compiled").is_dir(), f"De HSDS 3.0-schema's ontbreken in {HSDS} (zet GIA_SHARED op de map met hsds-3.0/)."
     # The HSDS 3.0 schemas carry no $schema: they are published for OpenAPI 3.1, whose dialect is JSON Schema 2020-12.
     documents = {p.relative_to(HSDS).as_posix(): json.loads(p.read_text(encoding="utf-8")) for p in HSDS.rglob("*.json")}
     registry: Registry[Any] = Registry().with_resources(

@@ -87,10 +87,17 @@ def hours_text(beschikbaarheid: Beschikbaarheid) -> str:
 
 
 def bron_text(catalog: Catalog, bron: Bron) -> str:
-    """One source as readable text: document title, lines and what it supports."""
-    doc = catalog.of("documenten").get(bron.document)
-    title = (doc.korte_titel or doc.titel) if doc is not None else bron.document
-    text = title + (f", regels {bron.regels}" if bron.regels else "")
+    """One source as readable text: document title and lines, web page and date, or who checked when."""
+    if bron.document:
+        doc = catalog.of("documenten").get(bron.document)
+        title = (doc.korte_titel or doc.titel) if doc is not None else bron.document
+        text = title + (f", regels {bron.regels}" if bron.regels else "")
+    elif bron.url:
+        text = f"{bron.titel + ' ' if bron.titel else ''}{bron.url}" + (
+            f", bekeken op {bron.bekeken_op}" if bron.bekeken_op else ""
+        )
+    else:
+        text = f"{bron.gecontroleerd or 'gecontroleerd'} door {bron.door} op {bron.op}"
     return text + (f": {bron.toelichting}" if bron.toelichting else "")
 
 

@@ -16,8 +16,8 @@ from generator.catalog import Catalog
 from generator.kinds import KINDS, LANDELIJK
 from generator.labels import DAYS, DOEL_LABELS, SOORT_LABELS
 from generator.relations import Relations
-from generator.render.environment import relative
-from generator.render.escape import front_matter_value, html_attr, html_text, md_inline
+from generator.render.environment import datum, host_of, relative
+from generator.render.escape import external_link, front_matter_value, html_attr, html_text, md_inline
 
 KIND_OF_CLASS: dict[type, str] = {
     model.Organisatie: "organisaties",
@@ -140,11 +140,22 @@ class PageContext:
         return f"[{md_inline(doc.korte_titel or doc.titel)}]({self.url(record_path('documenten', doc.id))})"
 
     def bron(self, bron: model.Bron) -> str:
-        """One source: linked document title plus line range."""
-        text = self.bron_doc(bron.document)
-        if bron.regels:
-            text += f", {'regels' if '-' in bron.regels else 'regel'} {bron.regels}"
-        return text
+        """One source in words readers can use: document and section, web page and date, or who checked when.
+
+        Line numbers stay in the YAML (editors use them); readers get the heading of the section.
+        """
+        if bron.document:
+            text = self.bron_doc(bron.document)
+            heading = bron.sectie or section_of(self.catalog.of("documenten").get(bron.document), bron.regels)
+            return text + (f", onder ‘{md_inline(heading)}’" if heading else "")
+        if bron.url:
+            name = bron.titel or host_of(bron.url)
+            seen = f", bekeken op {datum(bron.bekeken_op)}" if bron.bekeken_op else ""
+            return f"webpagina {external_link(bron.url, name)}{seen}"
+        how = "telefonisch nagevraagd" if bron.gecontroleerd == "telefonisch" else "per e-mail nagevraagd"
+        who = f" door {md_inline(bron.door)}" if bron.door else ""
+        when = f" op {datum(bron.op)}" if bron.op else ""
+        return f"{how}{who}{when}"
 
     @staticmethod
     def bereikbaar(b: model.Beschikbaarheid) -> str:
@@ -191,3 +202,17 @@ def _page_dir(path: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         stem = stem.removesuffix("index").rstrip("/")
     return stem or "."
+
+
+def section_of(doc: model.Document | None, regels: str | None) -> str | None:
+    """Heading of the section of ``doc`` in which line ``regels`` (first line of a range) stands."""
+    if doc is None or not regels or not doc.hoofdstukken:
+        return None
+    first = int(str(regels).split("-")[0])
+    heading = None
+    for h in doc.hoofdstukken:
+        if h.regel <= first:
+            heading = h.kop
+        else:
+            break
+    return heading

@@ -12,6 +12,7 @@ import posixpath
 from datetime import date
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -20,7 +21,7 @@ from generator.render.escape import admonition_title, href, html_attr, html_text
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Older names of the sink functions, kept for the modules that import them from here.
 attr = html_attr
-__all__ = ["attr", "datum", "make_env", "md", "md_inline", "md_paragraphs", "relative"]
+__all__ = ["attr", "datum", "host_of", "make_env", "md", "md_inline", "md_paragraphs", "relative"]
 
 MONTHS = (
     "januari",
@@ -36,6 +37,12 @@ MONTHS = (
     "november",
     "december",
 )
+
+
+def host_of(url: str) -> str:
+    """The host of a web address without 'www.', as a readable name for a link."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def datum(value: date | str) -> str:

@@ -13,6 +13,7 @@ Markdown text, paragraphs     `md_paragraphs`              the same per paragrap
 HTML text (raw HTML blocks)   `html_text`                  ``& < >`` as entities
 HTML attribute value          `html_attr`                  ``& < > " '`` as entities
 URL in ``href``               `href`                       only https, mailto, tel or site-relative
+link to another site          `external_link`              ``<a>`` with `href` and Markdown-escaped text
 e-mail link                   `mailto`                     one plain address, never ``?``/headers
 admonition title              `admonition_title`           Markdown-escaped, quote-safe
 SVG text and attributes       `svg_text`                   XML-escaped, characters XML forbids dropped
@@ -100,6 +101,15 @@ def href(url: str) -> str:
     if not scheme and (url.startswith("//") or ":" in url.split("/", 1)[0]):
         raise UnsafeValue(f"geen veilige link: {url!r}")
     return html_attr(url)
+
+
+def external_link(url: str, text: object) -> str:
+    """An ``<a>`` to a web address inside Markdown: the address through `href`, the text escaped for Markdown.
+
+    The text between the tags is still read as Markdown, so ``[x](javascript:…)`` in a title would
+    otherwise become a second, live link.
+    """
+    return f'<a href="{href(url)}">{md_inline(text)}</a>'
 
 
 def mailto(address: str) -> str:
