@@ -87,11 +87,13 @@ class Loaded:
 
     Attributes:
         documents: Line count of each source text found, by file name (empty when no texts folder exists).
+        texts: The lines of each source text found, by file name, for the check that reads citations.
         texts_dir: The folder the source texts were read from, or None when it was not found.
     """
 
     records: list[RawRecord] = field(default_factory=list)
     documents: dict[str, int] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)
     texts_dir: Path | None = None
     content: list[ContentPage] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
@@ -141,14 +143,17 @@ def load_project(root: Path) -> Loaded:
     loaded.texts_dir = texts_folder(root)
     # ../shared/seeds lies outside the checkout, beyond any pull request; texts a project carries itself
     # (test fixtures do, in partners/documenten/teksten) are read with the same care as records.
-    if loaded.texts_dir is not None:
-        for text_file in sorted(loaded.texts_dir.glob("*.txt")):
-            loaded.documents.setdefault(text_file.name, text_file.read_bytes().count(b"\n") + 1)
     own = partners / "documenten" / "teksten"
-    for text_file in project_files(root, own, ".txt", recursive=False):
-        if readable(text_file, MAX_TEXT_BYTES):
-            loaded.documents.setdefault(text_file.name, text_file.read_bytes().count(b"\n") + 1)
-            loaded.texts_dir = loaded.texts_dir or own
+    shared = loaded.texts_dir if loaded.texts_dir is not None and loaded.texts_dir.is_dir() else None
+    text_files = sorted(shared.glob("*.txt")) if shared is not None else []
+    text_files += [f for f in project_files(root, own, ".txt", recursive=False) if readable(f, MAX_TEXT_BYTES)]
+    for text_file in text_files:
+        if text_file.name not in loaded.texts:
+            lines = text_file.read_bytes().decode("utf-8", "replace").split("\n")
+            loaded.texts[text_file.name] = lines
+            loaded.documents[text_file.name] = len(lines)
+    if shared is None and own.is_dir() and not own.is_symlink():
+        loaded.texts_dir = own
     content = root / "content"
     for page in project_files(root, content, ".md", recursive=True):
         if readable(page, MAX_RECORD_BYTES):

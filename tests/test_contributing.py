@@ -19,6 +19,8 @@ REPORTERS = (
     "check_contact.py",
     "check_safety.py",
     "check_pages.py",
+    "check_sources.py",
+    "citations.py",
     "graph.py",
     "pipeline.py",
 )

@@ -16,12 +16,23 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator.render.escape import admonition_title, href, html_attr, html_text, mailto, md, md_inline, md_paragraphs
+from generator.render.escape import (
+    admonition_title,
+    external_link,
+    href,
+    html_attr,
+    html_text,
+    mailto,
+    md,
+    md_inline,
+    md_paragraphs,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # Older names of the sink functions, kept for the modules that import them from here.
 attr = html_attr
-__all__ = ["attr", "datum", "host_of", "make_env", "md", "md_inline", "md_paragraphs", "relative"]
+anchor = external_link
+__all__ = ["anchor", "attr", "datum", "host_of", "make_env", "md", "md_inline", "md_paragraphs", "relative"]
 
 MONTHS = (
     "januari",
