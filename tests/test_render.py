@@ -21,7 +21,9 @@ def test_markdown_and_html_in_editor_text_are_escaped() -> None:
 
 def test_script_in_a_text_renders_as_text(mini: Path) -> None:
     record = mini / "partners" / "organisaties" / "lokaal-team-noordstad.yaml"
-    record.write_text(record.read_text(encoding="utf-8").replace("met [haken].", "met <script>alert(1)</script>."), encoding="utf-8")
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("met [haken].", "met <script>alert(1)</script>."), encoding="utf-8"
+    )
     pages = render_site(catalog_of(mini), load_project(mini).content).pages
     page = pages["organisaties/lokaal-team-noordstad.md"]
     assert "<script>" not in page.split("---", 2)[2]
