@@ -134,6 +134,7 @@ class Adres:
     straat: str
     postcode: str
     plaats: str
+    openbaar_bevestigd: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,9 +3,9 @@
 load → validate → model/catalog → check → **render** → write → mkdocs build → pagefind
 
 `render_site` is a pure function: it reads no files and writes none, so golden tests can call it
-directly. It returns every generated page by docs-relative path, the open-data files (bytes, copied
-into the site as they are) and files for ``includes/`` (the abbreviation list that mkdocs-material
-appends to every page).
+directly. It returns every generated page by docs-relative path, the files copied into the site as
+they are (open data, and ``_headers`` with the security headers for hosts that read it) and files
+for ``includes/`` (the abbreviation list that mkdocs-material appends to every page).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date
 
 from generator.catalog import Catalog
 from generator.export import export_open_data
+from generator.headers import netlify_headers
 from generator.history import Change
 from generator.load import ContentPage
 from generator.relations import build_relations
@@ -96,6 +97,7 @@ def render_site(
         site.files = export_open_data(catalog, today)
         site.pages["open-data.md"] = open_data_page(env, catalog, rel, site.files)
     site.files[CARD] = site_card()
+    site.files["_headers"] = netlify_headers().encode("utf-8")
     site.includes["abbreviations.md"] = abbreviations(catalog)
     site.pages, site.sources = finish_pages(
         dict(sorted(site.pages.items())), catalog, address, dates or {}, {p.path for p in content}

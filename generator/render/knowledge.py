@@ -17,6 +17,7 @@ from generator.catalog import Catalog
 from generator.kinds import KINDS
 from generator.relations import Relations
 from generator.render.context import render_page
+from generator.render.escape import abbreviation
 from generator.render.records import name_keys
 from generator.render.snippets import clip
 
@@ -30,10 +31,10 @@ def abbreviations(catalog: Catalog) -> str:
     for begrip in sorted(catalog.of("begrippen").values(), key=lambda b: b.id):
         for afk in begrip.afkortingen:
             if afk not in seen and afk not in UNSAFE_ABBREVIATIONS and len(afk) > 1:
-                seen[afk] = " ".join(begrip.term.split()).replace("]", ")")
+                seen[afk] = begrip.term
     # One definition per paragraph: Python-Markdown's abbr processor re-scans the rest of a block
     # after every definition it takes, so 200 lines in one block cost ~40 ms on every page.
-    return "".join(f"*[{afk}]: {meaning}\n\n" for afk, meaning in sorted(seen.items()))
+    return "".join(abbreviation(afk, meaning) for afk, meaning in sorted(seen.items()))
 
 
 def unverified(catalog: Catalog) -> list[tuple[str, Any, list[str]]]:
