@@ -28,6 +28,7 @@ from generator.history import last_changed, load_changes
 from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
 from generator.render import render_site
+from generator.render.layout import LayoutError
 from generator.searchindex import run_pagefind
 from generator.siteaddress import SiteAddress
 from generator.sitebuild import publish, run_mkdocs, staging_dir
@@ -122,7 +123,11 @@ def build_project(
         dates = last_changed(root)
         detail.append("geen git-repository" if changes is None else f"{len(changes)} wijzigingen")
     with run.stage("renderen", progress) as detail:
-        site = render_site(run.catalog, run.loaded.content, changes, today, address, dates)
+        try:
+            site = render_site(run.catalog, run.loaded.content, changes, today, address, dates)
+        except LayoutError as exc:  # Graphviz missing or failing: say so, keep the last good site
+            run.report.extend([Issue("site", 1, 1, "graphviz", "", str(exc))])
+            return run
         detail.append(f"{len(site.pages)} pagina's")
     with run.stage("schrijven", progress) as detail:
         docs: dict[str, str | bytes] = {**site.pages, **site.files}

@@ -16,6 +16,7 @@ REPORTERS = (
     "validate.py",
     "check.py",
     "check_contact.py",
+    "check_wiebelik.py",
     "check_sources.py",
     "citations.py",
     "graph.py",

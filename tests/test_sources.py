@@ -218,10 +218,11 @@ def test_route_steps_show_afgeleid_and_gewenst(pages: dict[str, str]) -> None:
     assert 'data-van="overleg" data-naar="opvang" data-bron="" data-herkomst="afgeleid"' in page
     assert '<li id="stap-opvang" data-stap="opvang" data-bron="voorbeeldvisie" data-herkomst="gewenst" markdown>' in page
     assert '<span class="gia-label gia-label--afgeleid">afgeleid</span></span>' in page
-    # The drawing: the derived arrow is wrapped for the dashed style and says so in its label.
-    assert '<g data-herkomst="afgeleid"><path class="gia-route__pijl" data-van="overleg"' in page
-    assert ">afgeleid · binnen een week</text>" in page
-    assert "Bescherming · gewenst</text>" in page
+    # The drawing: the derived arrow and the desired step carry the mark for the dashed style and say so in their labels.
+    assert '<g class="gia-route__pijl" data-van="overleg" data-naar="opvang" data-herkomst="afgeleid">' in page
+    assert '<g class="gia-route__stap" data-stap="opvang" data-herkomst="gewenst">' in page
+    assert "<title>afgeleid · binnen een week</title>" in page
+    assert ">Bescherming · gewenst</tspan>" in page
 
 
 def test_phone_numbers_say_how_they_were_checked(pages: dict[str, str]) -> None:

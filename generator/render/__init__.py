@@ -19,7 +19,7 @@ from generator.export import export_open_data
 from generator.history import Change
 from generator.load import ContentPage
 from generator.relations import build_relations
-from generator.render.agenda import agenda_pages
+from generator.render.agenda import activity_paths, agenda_pages
 from generator.render.areas import area_pages
 from generator.render.beheer import beheer_page
 from generator.render.changes import FEED, PAGE, render_changes
@@ -73,6 +73,9 @@ def render_site(
     for page in content:
         site.pages[page.path] = content_with_currency(page, catalog, today)
     extra: dict[str, dict[str, object]] = {rid: {"keten": text} for rid, text in keten_sections(catalog, rel).items()}
+    agenda_paths = activity_paths(catalog)
+    for rid in rel.activities_of:
+        extra.setdefault(rid, {})["activiteit_pad"] = agenda_paths
     for path, text in (
         *record_pages(env, catalog, rel, extra),
         *overview_pages(env, catalog, rel),

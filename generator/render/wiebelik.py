@@ -17,7 +17,16 @@ from generator.labels import ACTIE_LABELS, URGENTIE_LABELS
 from generator.relations import Relations
 from generator.render.context import render_page
 from generator.render.snippets import answer_description
-from generator.wiebelik import URGENTIES, answer
+from generator.wiebelik import URGENTIES, answer, measures
+
+# What the asker does, when the route stap says nothing itself.
+ACT_DEFAULTS = {
+    "bellen": "Bel bij direct gevaar.",
+    "advies-vragen": "Je vraagt advies.",
+    "melden": "Je doet een melding.",
+    "contact": "Je neemt contact op.",
+    "beslissing": "Je neemt contact op.",
+}
 
 URGENTIE_UITLEG = {
     "acuut": "Er is nu gevaar, of er is net iets ernstigs gebeurd.",
@@ -30,6 +39,8 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
     """Yield the start page, the urgentie and gemeente choices, and every result page."""
     regios = list(catalog.of("gebieden").values())
     options = catalog.vormen()
+    maatregelen = measures(catalog)
+    rollen = sorted(catalog.of("beroepsgroepen").values(), key=lambda r: (r.volgorde, r.naam.lower()))
 
     def page(path: str, template: str, title: str, description: str, **variables: Any) -> tuple[str, str]:
         meta = {"title": title, "description": description, "paginasoort": "wie-bel-ik"}
@@ -41,6 +52,7 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
         "Wie bel ik?",
         "Kies de situatie, de urgentie en de gemeente.",
         vormen=options,
+        rollen=rollen,
     )
     for vorm in options:
         yield page(
@@ -74,4 +86,7 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
                     info=info,
                     label=label,
                     actie=lambda a: ACTIE_LABELS.get(a, a),
+                    hoofdletter=lambda t: t[:1].upper() + t[1:],
+                    maatregelen=maatregelen,
+                    standaard=ACT_DEFAULTS,
                 )
