@@ -228,6 +228,7 @@ class Stap:
     actor: str
     actie: str
     omschrijving: str | None = None
+    label: str | None = None  # short name in the drawing instead of the actie word, when that does not tell steps apart
     eindpunt: bool = False
     bronnen: tuple[Bron, ...] = ()
     afgeleid: bool = False

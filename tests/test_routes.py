@@ -6,6 +6,7 @@ and per rule in tests/test_wiebelik.py, never against the code's own reading of 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,25 @@ def test_every_route_drawing_matches_its_text_version(real: Catalog) -> None:
         # Every node of a record links to that record's page.
         for anchor in svg.find_all("a"):
             assert anchor["href"].startswith("../../")
+
+
+def test_a_step_label_names_the_step_in_drawing_and_text(mini_catalog: Catalog) -> None:
+    # Two steps of one actor that share an actie would both read "Overleg": a label tells them apart.
+    route = mini_catalog.of("ketenroutes")["melding-voorbeeld"]
+    label = "Advies <b>op maat</b>"
+    stappen = tuple(replace(s, label=label) if s.id == "advies" else s for s in route.stappen)
+    mini_catalog.records["ketenroutes"]["melding-voorbeeld"] = replace(route, stappen=stappen)
+    try:
+        page = render_site(mini_catalog, []).pages["ketenroutes/melding-voorbeeld.md"]
+    finally:
+        mini_catalog.records["ketenroutes"]["melding-voorbeeld"] = route
+    soup = BeautifulSoup(page, "html.parser")
+    svg = soup.find("svg", class_="gia-route")
+    assert label in svg.select_one('[data-stap="advies"]').get_text()
+    assert f": {label};" in svg.find("desc").get_text()
+    listed = soup.find("ol", class_="gia-stappen")
+    assert f"— {label}" in listed.select_one('li[data-stap="advies"]').get_text()
+    assert "[advies <b>op maat</b>](#stap-advies)" in listed.select_one('li[data-stap="signaal"]').get_text()
+    assert soup.find("b") is None  # contributed text, escaped in the drawing and in the list
+    # A step without a label keeps the word for its actie.
+    assert "— Overleg:" in listed.select_one('li[data-stap="overleg"]').get_text()

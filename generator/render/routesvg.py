@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.model import Ketenroute
+from generator.model import Ketenroute, Stap
 from generator.render.environment import attr
 from generator.render.layout import Arrow, Box, Point, plan
 from generator.render.sources import marks as route_marks
@@ -85,7 +85,7 @@ def route_svg(
     labels = {
         sid: _Label(
             wrap(actor_name(s.actor), NAME[0], BOX_TEXT, bold=True),
-            wrap(" · ".join((action_label(s.actie), *marks(s))), ACTION[0], BOX_TEXT),
+            wrap(" · ".join((_label(s, action_label), *marks(s))), ACTION[0], BOX_TEXT),
         )
         for sid, s in stappen.items()
     }
@@ -96,7 +96,7 @@ def route_svg(
     layout = plan(layers, {sid: label.size for sid, label in labels.items()}, arrows)
     back = {(o.van, o.naar) for o in route.overgangen if o.terugkoppeling}
     desc = "; ".join(
-        f"{n}. {actor_name(stappen[sid].actor)}: {action_label(stappen[sid].actie)}" for n, sid in enumerate(layout.order, 1)
+        f"{n}. {actor_name(stappen[sid].actor)}: {_label(stappen[sid], action_label)}" for n, sid in enumerate(layout.order, 1)
     )
     size = f'width="{layout.width:.0f}" height="{layout.height:.0f}" viewBox="0 0 {layout.width:.1f} {layout.height:.1f}"'
     out = [
@@ -141,6 +141,11 @@ def _label_size(lines: list[str] | None) -> tuple[float, float] | None:
 
 def _tspans(lines: list[str], x: float, y: float, step: int) -> str:
     return "".join(f'<tspan x="{x:.1f}" y="{y + i * step:.1f}">{attr(line)}</tspan>' for i, line in enumerate(lines))
+
+
+def _label(stap: Stap, action_label: Callable[[str], str]) -> str:
+    """What a step is called under its actor: the editors' own label, else the word for its actie."""
+    return stap.label or action_label(stap.actie)
 
 
 def _no_marks(_item: object) -> list[str]:
