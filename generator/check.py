@@ -258,6 +258,8 @@ def _check_gebieden(c: Checker) -> None:
                     "onbekende-gemeente",
                     f"'{centrum}' is geen gemeente in partners/gebieden.{suggest(centrum, c.catalog.gemeenten)}",
                 )
+        for i, taak in enumerate(regio.centrumtaken):
+            c.bronnen("gebieden", rid, ("centrumtaken", i, "bronnen"), taak.bronnen)
         for s, sub in enumerate(regio.subregios):
             if owner.setdefault(f"subregio:{sub.id}", rid) != rid or sub.id in c.catalog.of("gebieden"):
                 c.report(
@@ -333,11 +335,25 @@ def _check_agendas(c: Checker) -> None:
             c.bronnen("uitvoeringsagenda", rid, (*where, "bronnen"), act.bronnen)
 
 
-def check_content(pages: list[ContentPage]) -> list[Issue]:
-    """Onboarding and knowledge pages need an owner and a review date in their front matter."""
+def check_content(pages: list[ContentPage], catalog: Catalog | None = None) -> list[Issue]:
+    """Onboarding and knowledge pages need an owner and a review date; `uitleg_bij` names known records."""
     issues = []
+    known = {rid for kind in (*SHARED_ID_KINDS, "begrippen") for rid in catalog.of(kind)} if catalog else None
     for page in pages:
-        if page.path.startswith(("onboarding/", "regiovisie/")):
+        for rid in page.meta.get("uitleg_bij") or ():
+            if known is not None and str(rid) not in known:
+                issues.append(
+                    Issue(
+                        f"content/{page.path}",
+                        1,
+                        1,
+                        "onbekend-id",
+                        "uitleg_bij",
+                        f"In 'uitleg_bij' staat '{rid}', maar er is geen record met dat id. "
+                        f"Gebruik het id van een begrip, ketenroute, vorm van geweld, organisatie, routeertafel of voorziening.{suggest(str(rid), known)}",
+                    )
+                )
+        if page.path.startswith(("onboarding/", "regiovisie/", "meldcode/")):
             for key in ("eigenaar", "laatst_beoordeeld"):
                 if key not in page.meta:
                     issues.append(
