@@ -89,7 +89,7 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
             run.report.add(SKIPPED_LINE_CHECKS)
         run.report.extend(check_catalog(run.catalog, lines, today, rejected))
         run.report.extend(check_routes(run.catalog))
-        run.report.extend(check_content(run.loaded.content))
+        run.report.extend(check_content(run.loaded.content, run.catalog))
         errors, warnings = len(run.report.errors), len(run.report.warnings)
         detail.append(
             f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
