@@ -7,11 +7,12 @@ Two uses, both ending in `generator.describe` sentences:
 * ``python -m generator verschil <ref>`` compares the records at a commit with the working tree,
   for pull-request descriptions (`describe_since`);
 * the build reads the last commits that touched records (`load_changes`) for the wijzigingen page
-  and its feed.
+  and its feed, and the date of the last commit to each record file (`load_file_dates`) for the
+  "laatst bijgewerkt" line on its page.
 
 Blobs come from ``git ls-tree`` / ``git log --raw`` and one ``git cat-file --batch``, and go through
 the same `load_record` → `validate_records` → `build_catalog` as the working tree. Commit dates are
-only used to date a change on that page; they never count as a verification date.
+only used to date a change; they never count as a verification date.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import os
 import re
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
@@ -213,3 +214,27 @@ def load_changes(root: Path, limit: int = 50, *, areas: Catalog | None = None) -
         sentences = _compare(_side(old, blobs, schemas), _side(new, blobs, schemas), areas)
         changes.append(Change(sha, datetime.fromisoformat(when), subject.strip(), tuple(sentences or [_NO_CHANGE])))
     return changes
+
+
+def load_file_dates(root: Path) -> dict[str, date] | None:
+    """Date of the last commit that touched each record file, by path; None when ``root`` is no git repository.
+
+    One ``git log --name-only`` over the records; a file that was never committed is absent. Changes that
+    are not committed yet do not count: the date is that of the version others can see.
+    """
+    if not is_repository(root):
+        return None
+    try:
+        _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+    except GitError:
+        return {}
+    specs = [f":(glob)partners/{kind}/*.yaml" for kind in KINDS]
+    log = _git(root, "log", "--no-renames", "--name-only", "--format=%x1e%aI", "--", *specs).decode("utf-8", "replace")
+    dates: dict[str, date] = {}
+    for chunk in log.split("\x1e")[1:]:
+        when, *paths = chunk.strip().split("\n")
+        day = datetime.fromisoformat(when).date()
+        for path in paths:
+            if path:
+                dates.setdefault(path, day)  # newest first: the first date seen is the last change
+    return dates

@@ -86,11 +86,13 @@ class Loaded:
 
     Attributes:
         documents: Line count of each source text found, by file name (empty when no texts folder exists).
+        texts: The lines of each source text found, by file name, for the check that reads citations.
         texts_dir: The folder the source texts were read from, or None when it was not found.
     """
 
     records: list[RawRecord] = field(default_factory=list)
     documents: dict[str, int] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)
     texts_dir: Path | None = None
     content: list[ContentPage] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
@@ -133,7 +135,10 @@ def load_project(root: Path) -> Loaded:
     folders = [f for f in (loaded.texts_dir, partners / "documenten" / "teksten") if f is not None and f.is_dir()]
     for texts in folders:
         for text_file in sorted(texts.glob("*.txt")):
-            loaded.documents.setdefault(text_file.name, text_file.read_bytes().count(b"\n") + 1)
+            if text_file.name not in loaded.texts:
+                lines = text_file.read_bytes().decode("utf-8", "replace").split("\n")
+                loaded.texts[text_file.name] = lines
+                loaded.documents[text_file.name] = len(lines)
     if folders and loaded.texts_dir is None:
         loaded.texts_dir = folders[0]
     content = root / "content"

@@ -49,6 +49,39 @@ class Aandachtspunt:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Feit:
+    """One fact in our own words with the sources that state it (a law, a public page, a document)."""
+
+    tekst: str
+    bronnen: tuple[Bron, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Aanmelden:
+    """How a case reaches an overleg: the kind of route, whom to contact and where that is written.
+
+    `route` is 'beschreven' (the sources say it), 'algemene-route' (they do not; the page gives the way
+    that works, usually Veilig Thuis) or 'geen-inbreng' (no single cases are brought in here).
+    """
+
+    route: str
+    bronnen: tuple[Bron, ...]
+    via: Ids = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Maatregel:
+    """Public facts of a measure (tijdelijk huisverbod, kinderbeschermingsmaatregel), each with its own sources."""
+
+    wie_beslist: Feit
+    duur: Feit
+    wanneer: Feit | None = None
+    wat_gebeurt_er: Feit | None = None
+    hulpverlener: Feit | None = None
+    veilig_thuis: Feit | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Hoofdstuk:
     regel: int
     kop: str
@@ -160,6 +193,7 @@ class Routeertafel(Record):
     instroomcriteria: Texts = ()
     wie_mag_aanmelden: Texts = ()
     hoe_aanmelden: str | None = None
+    aanmelden: Aanmelden | None = None
     deelnemers: Ids = ()
     organisator: str | None = None
     casusregie: str | None = None
@@ -180,6 +214,7 @@ class Voorziening(Record):
     aanbieder: str | None = None
     voor_wie: str | None = None
     toegang: str | None = None
+    maatregel: Maatregel | None = None
     contact: Contact | None = None
     expertise: Ids = ()
     status: str | None = None
@@ -277,6 +312,15 @@ class Document(Record):
     url: str | None = None
     toelichting: str | None = None
 
+    def heading_at(self, line: int) -> str | None:
+        """Heading of the section in which ``line`` stands (None before the first heading or without headings)."""
+        heading = None
+        for h in self.hoofdstukken:
+            if h.regel > line:
+                break
+            heading = h.kop
+        return heading
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Programmalijn:
@@ -310,3 +354,4 @@ class Uitvoeringsagenda(Record):
     programmalijnen: tuple[Programmalijn, ...]
     activiteiten: tuple[Activiteit, ...]
     beschrijving: str | None = None
+    stand: str | None = None

@@ -21,8 +21,10 @@ from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
 from generator.check import check_catalog, check_content
+from generator.check_sources import check_headings, check_unsourced
+from generator.citations import check_citations
 from generator.graph import check_routes
-from generator.history import load_changes
+from generator.history import load_changes, load_file_dates
 from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
 from generator.render import render_site
@@ -88,6 +90,10 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
         if lines is None:
             run.report.add(SKIPPED_LINE_CHECKS)
         run.report.extend(check_catalog(run.catalog, lines, today, rejected))
+        run.report.extend(check_unsourced(run.catalog))
+        run.report.extend(check_headings(run.catalog, lines))
+        if lines is not None:
+            run.report.extend(check_citations(run.catalog, run.loaded.texts))
         run.report.extend(check_routes(run.catalog))
         run.report.extend(check_content(run.loaded.content, run.catalog))
         errors, warnings = len(run.report.errors), len(run.report.warnings)
@@ -105,9 +111,10 @@ def build_project(root: Path, today: date, progress: Progress | None = None, *, 
     with run.stage("geschiedenis", progress) as detail:
         # Part of loading (it reads earlier versions of the records), but only the build needs it.
         changes = load_changes(root, areas=run.catalog)
+        dates = load_file_dates(root)
         detail.append("geen git-repository" if changes is None else f"{len(changes)} wijzigingen")
     with run.stage("renderen", progress) as detail:
-        site = render_site(run.catalog, run.loaded.content, changes, today)
+        site = render_site(run.catalog, run.loaded.content, changes, today, dates)
         detail.append(f"{len(site.pages)} pagina's")
     with run.stage("schrijven", progress) as detail:
         docs: dict[str, str | bytes] = {**site.pages, **site.files}

@@ -33,6 +33,8 @@ class Relations:
     begrippen_for: dict[str, list[Any]] = field(default_factory=dict)
     activities_of: dict[str, list[Any]] = field(default_factory=dict)
     regions_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # How current each record is, by file path: filled by the render stage, which alone knows today and the git dates.
+    currency: dict[str, Any] = field(default_factory=dict)
     # Hand-written pages that explain a record (their front matter `uitleg_bij`): record id -> (path, title).
     lees_ook: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 

@@ -56,7 +56,9 @@ def test_deleted_record_leaves_no_stale_page(built_mini: Path) -> None:
 
 def test_broken_link_in_content_fails_in_mkdocs_and_keeps_site(built_mini: Path) -> None:
     before = tree_digest(built_mini / "site")
-    (built_mini / "content" / "kapot.md").write_text("# Kapot\n\n[weg](bestaat-niet.md)\n")
+    (built_mini / "content" / "kapot.md").write_text(
+        "---\neigenaar: testredactie\nlaatst_beoordeeld: 2026-11-01\n---\n# Kapot\n\n[weg](bestaat-niet.md)\n"
+    )
     run = build_project(built_mini, TODAY)
     assert [i.code for i in run.report.errors][:1] == ["mkdocs"]
     assert "bestaat-niet.md" in run.report.errors[0].message

@@ -42,7 +42,7 @@ def test_unknown_route_step_and_actor(mini: Path) -> None:
     route.write_text(
         route.read_text()
         .replace("actor: meldpunt-voorbeeld", "actor: meldpunt-onbekend")
-        .replace("{van: signaal, naar: advies}", "{van: signaal, naar: adviess}")
+        .replace("{van: signaal, naar: advies,", "{van: signaal, naar: adviess,")
     )
     found = dict(codes(mini))
     assert found["onbekende-actor"] == "fout"

@@ -10,7 +10,17 @@ from tests.helpers import ROOT
 
 CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
 # Modules that report problems, and the calls that carry a code.
-REPORTERS = ("load.py", "yamlnodes.py", "validate.py", "check.py", "check_contact.py", "graph.py", "pipeline.py")
+REPORTERS = (
+    "load.py",
+    "yamlnodes.py",
+    "validate.py",
+    "check.py",
+    "check_contact.py",
+    "check_sources.py",
+    "citations.py",
+    "graph.py",
+    "pipeline.py",
+)
 CALLS = {"Issue", "report", "add", "NodeError"}
 
 

@@ -110,8 +110,17 @@ def test_verschil_names_werkgebied_naam_verification_and_route_steps(repo: Path)
     edit(meldpunt, "op: 2026-11-01, door: testredactie", "op: 2026-11-20, door: beleidsteam Noord")
     edit(repo / ORGANISATIES / "politie.yaml", "weergave: 0900-8844", "weergave: 0900 8844")
     route = repo / "partners" / "ketenroutes" / "melding-voorbeeld.yaml"
-    edit(route, "  - {id: opvang, actor: opvang-voorbeeld, actie: beschermen, eindpunt: true}\n", "")
-    edit(route, "  - {van: overleg, naar: opvang, termijn: binnen een week}\n", "  - {van: overleg, naar: nazorg}\n")
+    edit(
+        route,
+        "  - {id: opvang, actor: opvang-voorbeeld, actie: beschermen, eindpunt: true, gewenst: true, "
+        "bronnen: [{document: voorbeeldvisie, regels: 5}]}\n",
+        "",
+    )
+    edit(
+        route,
+        "  - {van: overleg, naar: opvang, termijn: binnen een week, afgeleid: true}\n",
+        "  - {van: overleg, naar: nazorg}\n",
+    )
     edit(route, "overgangen:", "  - {id: nazorg, actor: politie, actie: herstel-nazorg, eindpunt: true}\novergangen:")
     assert describe_since(repo, "HEAD") == [
         "Organisatie Meldpunt Voorbeeld heet nu Meldpunt Noord.",

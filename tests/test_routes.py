@@ -41,7 +41,8 @@ def real() -> Catalog:
 def test_broken_route_gives_the_expected_dutch_errors(mini: Path) -> None:
     (mini / "partners" / "ketenroutes" / "kapot.yaml").write_text(BROKEN, encoding="utf-8")
     issues = {i.code: i for i in check_project(mini, TODAY).report.issues if i.path.endswith("kapot.yaml")}
-    assert set(issues) == {"onbekende-actor", "onbereikbare-stap", "ongeplande-lus", "acuut-zonder-112"}
+    # The broken route also has no sources of its own for its steps: that is reported too.
+    assert set(issues) == {"onbekende-actor", "onbereikbare-stap", "ongeplande-lus", "acuut-zonder-112", "zonder-eigen-bron"}
     assert issues["onbekende-actor"].field == "stappen[3].actor"
     assert "'bestaat-niet' is geen organisatie, routeertafel, voorziening of rol" in issues["onbekende-actor"].message
     assert "De stap 'los' is niet te bereiken vanaf het begin ('start')" in issues["onbereikbare-stap"].message

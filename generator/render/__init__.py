@@ -28,6 +28,7 @@ from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
 from generator.render.routes import keten_sections, route_pages
 from generator.render.searchhelp import search_help
+from generator.render.sources import content_with_currency, currency_of
 from generator.render.terms import build_terms, link_first_uses, reader_page
 from generator.render.wiebelik import guide_pages
 
@@ -42,19 +43,25 @@ class Site:
 
 
 def render_site(
-    catalog: Catalog, content: list[ContentPage], changes: list[Change] | None = None, today: date | None = None
+    catalog: Catalog,
+    content: list[ContentPage],
+    changes: list[Change] | None = None,
+    today: date | None = None,
+    dates: dict[str, date] | None = None,
 ) -> Site:
     """Render every page of the portal from the catalogue and the hand-written content.
 
     Args:
         changes: Recent commits for the wijzigingen page and feed (None: no git history available).
         today: The day the beheer page counts review dates from; without it that page is left out.
+        dates: Date of the last commit to each record file (None: no git history), shown as "laatst bijgewerkt".
     """
     env = make_env()
     rel = build_relations(catalog)
+    rel.currency = currency_of(catalog, dates, today)
     site = Site()
     for page in content:
-        site.pages[page.path] = page.text
+        site.pages[page.path] = content_with_currency(page, catalog, today)
         for record_id in page.meta.get("uitleg_bij") or ():
             rel.lees_ook.setdefault(str(record_id), []).append((page.path, str(page.meta.get("title", page.path))))
     extra: dict[str, dict[str, object]] = {rid: {"keten": text} for rid, text in keten_sections(catalog, rel).items()}

@@ -4,6 +4,7 @@ Per eigenaar (records without one under "Geen eigenaar"): the phone numbers whos
 expired or expires within `DUE_SOON_DAYS`, and the organisaties and voorzieningen without any
 contact data. Review dates come from `generator.check_contact` (the same rule as the
 ``controle-verlopen`` warning); ``today`` is a parameter, so the page is pure and testable.
+Below that, the records whose newest source is more than three years old, oldest first.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from jinja2 import Environment
 
 from generator.catalog import Catalog
 from generator.check_contact import review_due, review_interval
+from generator.kinds import KINDS
 from generator.model import Telefoon
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter
+from generator.render.sources import Currency
 
 PAGE = "beheer.md"
 DUE_SOON_DAYS = 30
@@ -68,6 +71,21 @@ def owner_tasks(catalog: Catalog, today: date) -> list[OwnerTasks]:
     return sorted(tasks.values(), key=lambda t: (t.eigenaar == NO_OWNER, t.eigenaar.casefold(), t.eigenaar))
 
 
+# Kinds whose records have a page of their own to link to.
+SOURCED_KINDS = ("organisaties", "routeertafels", "voorzieningen", "expertise", "ketenroutes", "begrippen")
+
+
+def oldest_sourced(catalog: Catalog, rel: Relations) -> list[tuple[str, Any, Currency]]:
+    """(kind label, record, currency) of every record whose sources are all old, the oldest newest source first."""
+    found = []
+    for kind in SOURCED_KINDS:
+        for rec in catalog.of(kind).values():
+            currency = rel.currency.get(rec.bestand)
+            if currency is not None and currency.old:
+                found.append((KINDS[kind].singular, rec, currency))
+    return sorted(found, key=lambda f: (f[2].years[-1], f[0], f[1].bestand))
+
+
 def beheer_page(env: Environment, catalog: Catalog, rel: Relations, today: date) -> tuple[str, str]:
     """The beheer page for the given day."""
     ctx = PageContext(catalog, rel, PAGE)
@@ -82,6 +100,7 @@ def beheer_page(env: Environment, catalog: Catalog, rel: Relations, today: date)
         today=today,
         soon=DUE_SOON_DAYS,
         overdue=sum(n.overdue for t in tasks for n in t.numbers),
+        oldest=oldest_sourced(catalog, rel),
         front_matter=front_matter(meta),
         **ctx.helpers(),
     )

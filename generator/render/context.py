@@ -18,6 +18,7 @@ from generator.kinds import KINDS, LANDELIJK
 from generator.labels import DAYS, DOEL_LABELS, SOORT_LABELS
 from generator.relations import Relations
 from generator.render.environment import anchor, attr, datum, host_of, md_inline, relative
+from generator.render.sources import bron_ids, currency_block, mark_labels, marks, route_legend, source_note, verificatie
 
 KIND_OF_CLASS: dict[type, str] = {
     model.Organisatie: "organisaties",
@@ -151,6 +152,22 @@ class PageContext:
         when = f" op {datum(bron.op)}" if bron.op else ""
         return f"{how}{who}{when}"
 
+    def punt(self, t: model.Aandachtspunt) -> str:
+        """One aandachtspunt: its text with a small source reference; its sources in ``data-bron``."""
+        return (
+            f'<span class="gia-punt" data-soort="{attr(t.soort)}" data-bron="{bron_ids(t.bronnen)}">'
+            f"{md_inline(t.tekst)} {source_note(t.bronnen, self.bron, t.soort)}</span>"
+        )
+
+    def herkomst(self, item: model.Stap | model.Overgang) -> str:
+        """Data attributes of a route step or transition: its sources and whether it is derived or desired."""
+        found = " ".join(marks(item))
+        return f'data-bron="{bron_ids(item.bronnen)}"' + (f' data-herkomst="{found}"' if found else "")
+
+    def actueel(self, rec: Any) -> str:
+        """The "laatst bijgewerkt · gebaseerd op bronnen uit …" line of a record page."""
+        return currency_block(self.rel.currency.get(rec.bestand))
+
     @staticmethod
     def bereikbaar(b: model.Beschikbaarheid) -> str:
         """Availability in words: 'dag en nacht (24/7)' or 'ma–vr 09:00–17:00'."""
@@ -173,6 +190,13 @@ class PageContext:
             "bron": self.bron,
             "bron_doc": self.bron_doc,
             "bereikbaar": self.bereikbaar,
+            "punt": self.punt,
+            "herkomst": self.herkomst,
+            "herkomst_labels": mark_labels,
+            "route_legend": route_legend,
+            "bron_noot": lambda item: " " + source_note(item.bronnen, self.bron) if item.bronnen else "",
+            "actueel": self.actueel,
+            "verificatie": verificatie,
             "rel": self.rel,
             "cat": self.catalog,
             "telefoons": lambda rec: rec.contact.telefoon if getattr(rec, "contact", None) else (),
@@ -199,13 +223,6 @@ def _page_dir(path: str) -> str:
 
 def section_of(doc: model.Document | None, regels: str | None) -> str | None:
     """Heading of the section of ``doc`` in which line ``regels`` (first line of a range) stands."""
-    if doc is None or not regels or not doc.hoofdstukken:
+    if doc is None or not regels:
         return None
-    first = int(str(regels).split("-")[0])
-    heading = None
-    for h in doc.hoofdstukken:
-        if h.regel <= first:
-            heading = h.kop
-        else:
-            break
-    return heading
+    return doc.heading_at(int(str(regels).split("-")[0]))

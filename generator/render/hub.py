@@ -115,9 +115,11 @@ def build_hub(gid: str, catalog: Catalog, rel: Relations, soort_label: Any) -> H
         for label, items in sorted(rest.items(), key=lambda kv: (kv[0] == "Overig", kv[0]))
     ]
 
-    tafels = local.get("routeertafels", [])
+    # An overleg where no single case is brought in (its aanmelden says so) is one to know, not to use.
+    tafels = [t for t in local.get("routeertafels", []) if not (t.aanmelden and t.aanmelden.route == "geen-inbreng")]
     for anchor, title, soorten in OVERLEG_GROUPS:
         hub.overleggen.append((anchor, title, order([t for t in tafels if t.soort in soorten])))
+    tafels = local.get("routeertafels", [])
     grouped = {t.id for _, _, items in hub.overleggen for t in items}
     hub.overig_overleg = order([t for t in tafels if t.id not in grouped])
 

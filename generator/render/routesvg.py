@@ -19,6 +19,7 @@ from textwrap import wrap
 from generator.model import Ketenroute
 from generator.render.environment import attr
 from generator.render.layout import NODE_H, NODE_W, layout
+from generator.render.sources import marks as route_marks
 
 Place = tuple[float, float]
 
@@ -53,6 +54,8 @@ def route_svg(
         dom_id: Unique prefix for element ids on the page.
     """
     stappen = {s.id: s for s in route.stappen}
+    # 'afgeleid'/'gewenst' belong to the steps of one route; a merged ketenkaart (no file of its own) has none.
+    marks = route_marks if route.bestand else _no_marks
     depth_of = {sid: d for d, layer in enumerate(layers) for sid in layer}
     loops = any(
         o.terugkoppeling or depth_of.get(o.naar, 0) <= depth_of.get(o.van, 0)
@@ -79,18 +82,18 @@ def route_svg(
     for overgang in route.overgangen:
         if overgang.van not in place or overgang.naar not in place:
             continue
-        out.append(
-            _edge(
-                plan.paths.get((overgang.van, overgang.naar)),
-                place[overgang.van],
-                place[overgang.naar],
-                overgang.van,
-                overgang.naar,
-                dom_id,
-                overgang.terugkoppeling,
-                " · ".join(filter(None, (overgang.voorwaarde, overgang.termijn))),
-            )
+        edge = _edge(
+            plan.paths.get((overgang.van, overgang.naar)),
+            place[overgang.van],
+            place[overgang.naar],
+            overgang.van,
+            overgang.naar,
+            dom_id,
+            overgang.terugkoppeling,
+            " · ".join(filter(None, (*marks(overgang), overgang.voorwaarde, overgang.termijn))),
         )
+        found = " ".join(marks(overgang))
+        out.append(f'<g data-herkomst="{found}">{edge}</g>' if found else edge)
     links: list[str] = []
     for sid in order:
         stap = stappen[sid]
@@ -104,13 +107,16 @@ def route_svg(
         )
         texts += (
             f'<text x="{x + NODE_W / 2:.1f}" y="{y + NODE_H - 9:.1f}" text-anchor="middle" font-size="12" '
-            f'fill="#333">{attr(action_label(stap.actie))}</text>'
+            f'fill="#333">{attr(" · ".join((action_label(stap.actie), *marks(stap))))}</text>'
         )
         box = (
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="8" fill="{fill}" '
             f'stroke="{"#1d1d1d" if stap.eindpunt else "#1a4f8b"}" stroke-width="{3 if stap.eindpunt else 1.5}"/>'
         )
-        out.append(f'<g class="gia-route__stap" data-stap="{attr(sid)}">{box}{texts}</g>')
+        # Derived or desired steps are dashed by the stylesheet ([data-herkomst]); see render/sources.py.
+        found = " ".join(marks(stap))
+        herkomst = f' data-herkomst="{found}"' if found else ""
+        out.append(f'<g class="gia-route__stap" data-stap="{attr(sid)}"{herkomst}>{box}{texts}</g>')
         href = actor_href(stap.actor)
         if href:
             links.append(
@@ -126,6 +132,10 @@ def route_svg(
         )
     out.append("</div>")
     return "".join(out)
+
+
+def _no_marks(_item: object) -> list[str]:
+    return []
 
 
 def _edge(points: list[Place] | None, a: Place, b: Place, van: str, naar: str, dom_id: str, back: bool, label: str) -> str:

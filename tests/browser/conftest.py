@@ -113,8 +113,8 @@ def page_types(real_site: Site) -> dict[str, str]:
     return {
         "home": first("home", "/"),
         "zoeken": first("zoeken") + "?q=veilig",
-        # An organisation with a verified phone number (its contact table has "Gecontroleerd op").
-        "organisatie": first("organisatie", r"/organisaties/[^/]+/", VERIFIED_PHONE, r"<th>Gecontroleerd op</th>"),
+        # An organisation with a verified phone number (its contact table says where the number comes from).
+        "organisatie": first("organisatie", r"/organisaties/[^/]+/", VERIFIED_PHONE, r"<th>Herkomst van het nummer</th>"),
         "expertise": first("expertise", r"/expertise/[^/]+/"),
         "routeertafel": first("routeertafel", r"/routeertafels/[^/]+/"),
         "voorziening": first("voorziening", r"/voorzieningen/[^/]+/"),
