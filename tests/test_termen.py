@@ -65,3 +65,11 @@ def test_which_pages_get_their_terms_linked() -> None:
     assert not reader_page("gemeenten/index.md")
     assert not reader_page("organisaties/politie.md")
     assert not reader_page("begrippen/meldcode.md")
+
+
+def test_bold_labels_are_not_running_text(mini_catalog: Catalog) -> None:
+    terms = build_terms(mini_catalog, [])
+    out = link_first_uses("**Wat doet de multidisciplinaire aanpak?** De multidisciplinaire aanpak helpt.", PAGE, terms)
+    assert out == (
+        "**Wat doet de multidisciplinaire aanpak?** De [multidisciplinaire aanpak](../routeertafels/casusoverleg-voorbeeld.md) helpt."
+    )

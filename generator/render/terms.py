@@ -51,9 +51,11 @@ ALLEDAAGS = frozenset(
 # Skipped when linking: front matter, code, headings, HTML blocks, tables (data, not running text),
 # admonition titles, snippets and abbreviation lists.
 _SKIP_LINE = re.compile(r"^\s*(#|<|\||!!!|\?\?\?|\*\[|--8<--|-{3,}\s*$)")
-# Parts of a line that are not running text: links, code, inline HTML elements and tags, attribute lists, URLs.
+# Parts of a line that are not running text: bold labels ("**Wat doet Veilig Thuis?**"), links, code,
+# inline HTML elements and tags, attribute lists, URLs.
 _PROTECTED = re.compile(
-    r"!?\[(?P<linktext>(?:\\.|[^\]\\])*)\]\([^)]*\)(?:\{[^}]*\})?"
+    r"\*\*(?:[^*]|\*(?!\*))+\*\*"
+    r"|!?\[(?P<linktext>(?:\\.|[^\]\\])*)\]\([^)]*\)(?:\{[^}]*\})?"
     r"|`[^`]*`"
     r"|<(?P<tag>a|small|span|code|abbr|summary|kbd)\b[^>]*>.*?</(?P=tag)>"
     r"|<[^>]+>"

@@ -4,7 +4,8 @@ Over the built pages a newcomer reads (onboarding, the meldcode, gemeenten, vorm
 voorzieningen, overleggen): the first time a term, synonym or abbreviation from partners/begrippen occurs
 in the running text, it must sit inside a link, or inside an abbreviation whose tooltip explains that
 form, unless the page is itself the explanation of that begrip. Everyday words are on the allowlist in
-generator/render/terms.py. Headings, tables, source blocks and hidden search words are not running text.
+generator/render/terms.py. Headings, bold labels, tables, source blocks and hidden search words are not
+running text.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.browser
 FOLDERS = ("onboarding", "meldcode", "gemeenten", "expertise", "voorzieningen", "routeertafels")
 NOT_RUNNING_TEXT = (
     "nav, table, svg, script, style, form, h1, h2, h3, h4, h5, h6, .admonition-title, .headerlink, .gia-bronnen, "
-    ".gia-bewerk, .gia-soort, .gia-bron, .gia-zoektermen, [hidden], [data-pagefind-ignore], summary"
+    ".gia-bewerk, .gia-soort, .gia-bron, .gia-zoektermen, [hidden], [data-pagefind-ignore], summary, strong"
 )
 BLOCKS = ("p", "li", "dd", "dt")
 
