@@ -57,7 +57,7 @@ _PROTECTED = re.compile(
     r"\*\*(?:[^*]|\*(?!\*))+\*\*"
     r"|!?\[(?P<linktext>(?:\\.|[^\]\\])*)\]\([^)]*\)(?:\{[^}]*\})?"
     r"|`[^`]*`"
-    r"|<(?P<tag>a|small|span|code|abbr|summary|kbd)\b[^>]*>.*?</(?P=tag)>"
+    r"|<(?P<tag>a|small|code|abbr|summary|kbd)\b[^>]*>.*?</(?P=tag)>"
     r"|<[^>]+>"
     r"|\{[^}]*\}"
     r"|https?://\S+"
@@ -136,6 +136,10 @@ def link_first_uses(text: str, path: str, terms: Terms, also_explains: Iterable[
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
         if in_code or _SKIP_LINE.match(line):
+            out.append(line)
+            continue
+        if line.count("**") % 2:
+            # A bold label that runs over two lines: leave this line alone rather than guess where it ends.
             out.append(line)
             continue
         out.append(_link_line(line, path, terms, done))
