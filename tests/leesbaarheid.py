@@ -45,7 +45,7 @@ INDEX_IS_CONTENT = frozenset({"onboarding", "meldcode"})
 NOT_PROSE = (
     "nav, table, svg, script, style, form, h1, h2, h3, h4, h5, h6, .admonition-title, .headerlink, "
     ".gia-bronnen, .gia-bewerk, .gia-soort, .gia-bron, .gia-zoektermen, .gia-landelijk, [hidden], "
-    "[data-pagefind-ignore], .md-source-file, summary"
+    ".gia-actueel, .md-source-file, summary"
 )
 BLOCKS = ("p", "li", "dd", "dt")
 # A paragraph that starts with one of these labels lists names (other names, sources), it is not prose.

@@ -27,6 +27,12 @@ def test_menu_drawer_has_links_at_360px(kind: str, page_types: dict[str, str], r
         button.click()
         drawer = page.locator(".md-sidebar--primary")
         drawer.locator(".md-nav__link").first.wait_for(state="visible", timeout=5000)
+        # The drawer slides in: wait until it has arrived (its left edge on the screen), not a fixed time.
+        page.wait_for_function(
+            "() => { const d = document.querySelector('.md-sidebar--primary');"
+            " return !!d && d.getBoundingClientRect().left >= 0; }",
+            timeout=5000,
+        )
         links = drawer.locator("a.md-nav__link, label.md-nav__link")
         visible = [links.nth(i) for i in range(links.count()) if links.nth(i).is_visible()]
         texts = {" ".join(v.inner_text().split()) for v in visible}
