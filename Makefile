@@ -1,12 +1,12 @@
 # GIA Wegwijzer. `make serve` and `make test` do all setup themselves (a .venv with pinned packages,
-# and Debian's Chromium for the browser tests). See README.md.
+# Debian's Graphviz for the route drawings and Debian's Chromium for the browser tests). See README.md.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
 
-.PHONY: setup chromium check build serve test lint typecheck unit bench update-golden handleiding clean
+.PHONY: setup bouwklaar system-deps graphviz chromium java node-tools meetgereedschap check build serve test lint typecheck unit bench mutate vindbaarheid update-golden handleiding clean
 
 setup: $(STAMP)
 
@@ -17,19 +17,56 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-# Browser tests drive Debian's Chromium (test tools cannot download browsers here).
+# Debian packages, installed with apt-get when missing (through sudo when not root, as on CI runners):
+# Graphviz's `dot` lays out the route drawings (build), Chromium runs the browser tests (test tools
+# cannot download browsers here), Java runs the W3C Nu HTML checker.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+# Everything `make build` needs on a fresh Debian machine; the deploy jobs (GitHub Pages, GitLab Pages)
+# call this target, so a system package the build needs is added here and nowhere else.
+bouwklaar: setup graphviz
+
+# Everything `make test` needs besides the Python packages.
+system-deps: graphviz chromium java node-tools
+
+graphviz:
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "Graphviz installeren (apt-get) voor de schema's van de ketenroutes…"; \
+	  $(APT_INSTALL) graphviz >/dev/null; }
+
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Chromium installeren (apt-get) voor de browsertests…"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $(APT_INSTALL) chromium >/dev/null; }
+
+# The W3C Nu HTML checker (npm vnu-jar, pinned in package-lock.json) runs on Debian's Java.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Java installeren (apt-get) voor de HTML-controle…"; \
+	  $(APT_INSTALL) default-jre-headless >/dev/null; }
+
+node-tools: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Node.js en npm installeren (apt-get) voor de HTML-controle…"; \
+	  $(APT_INSTALL) nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+# Lighthouse and linkinator, for `make vindbaarheid` only (a measurement, not a test). `npm install`
+# rather than `npm ci`: Lighthouse asks for one of its data packages as "latest".
+meetgereedschap: node-tools
+	cd tools/meten && npm install --no-audit --no-fund --ignore-scripts --loglevel=error
 
 check: setup
 	$(BIN)/python -m generator check
 
-build: setup
+build: bouwklaar
 	$(BIN)/python -m generator build
 
-serve: setup
+serve: setup graphviz
 	$(BIN)/python -m generator serve --port $(PORT)
 
 lint: setup
@@ -39,16 +76,26 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-unit: setup
+unit: setup graphviz
 	$(BIN)/python -m pytest -m "not browser"
 
-test: setup chromium lint typecheck
+test: setup system-deps lint typecheck
 	$(BIN)/python -m pytest
 
-bench: setup chromium
+bench: setup system-deps
 	$(BIN)/python -m tests.bench
 
-update-golden: setup
+# Findability figures of the real site built as the forge would (Lighthouse SEO, sitemap, snippets, links).
+vindbaarheid: setup system-deps meetgereedschap
+	$(BIN)/python -m tests.vindbaarheid
+
+# Mutation testing (tests/mutation.py), not part of `make test`: the score per module of the fast tests.
+# MODULES=kern (default: route, contact and export checks), a list such as "graph export", or alle.
+MODULES ?= kern
+mutate: setup
+	$(BIN)/python -m tests.mutation $(MODULES)
+
+update-golden: setup graphviz
 	$(BIN)/python -m tests.golden --update
 
 # content/handleiding/velden.md is generated from schema/ and committed; run this after changing a schema.
@@ -56,4 +103,4 @@ handleiding: setup
 	$(BIN)/python -m generator handleiding
 
 clean:
-	rm -rf .build site site.oud
+	rm -rf .build site site.oud node_modules tools/meten/node_modules mutants mutants-sjablonen

@@ -30,6 +30,8 @@ MODEL_CLASSES: dict[str, type[model.Record]] = {
     "ketenroutes": model.Ketenroute,
     "begrippen": model.Begrip,
     "uitvoeringsagenda": model.Uitvoeringsagenda,
+    "beslissingen": model.Beslissing,
+    "beroepsgroepen": model.Beroepsgroep,
 }
 
 # YAML keys that collide with a model attribute of another meaning.

@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.check_contact import check_contacts
+from generator.check_wiebelik import check_wiebelik
 from generator.issues import Issue, Severity
 from generator.kinds import ACTOR_KINDS, ACTOR_ROLES, KINDS, LANDELIJK, SHARED_ID_KINDS
 from generator.load import ContentPage, FieldPath
@@ -191,6 +192,7 @@ def check_catalog(
     _check_routes(c)
     _check_gebieden(c)
     _check_agendas(c)
+    check_wiebelik(c)
     c.issues.extend(check_contacts(catalog, today))
     return c.issues
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.issues import Report
 from generator.pipeline import Run, build_project, check_project
+from generator.siteaddress import resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,8 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="projectmap (standaard: deze repository)")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="controleer alle records")
-    check.add_argument("--format", choices=("text", "github", "gitlab"), default="text")
-    sub.add_parser("build", help="controleer en bouw de site in site/")
+    build = sub.add_parser("build", help="controleer en bouw de site in site/")
+    for command in (check, build):
+        command.add_argument("--format", choices=("text", "github", "gitlab"), default="text")
+        command.add_argument("--verslag", type=Path, help="voeg een verslag in Markdown toe aan dit bestand (pull/merge request)")
+        command.add_argument("--basis", help="noem in het verslag wat er in de records veranderde sinds deze git-versie")
     serve = sub.add_parser("serve", help="bouw de site en toon haar op http://127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
     nieuw = sub.add_parser("nieuw", help="maak een nieuw record vanuit een sjabloon")
@@ -116,6 +120,7 @@ def _run(args: argparse.Namespace) -> int:
         run = check_project(root, today(), progress)
         print_report(run.report, args.format)
         print_summary(run)
+        _write_verslag(root, args, run, built=None)
         return 1 if run.report.has_errors() else 0
     if args.command == "nieuw":
         from generator.scaffold import new_record
@@ -127,9 +132,10 @@ def _run(args: argparse.Namespace) -> int:
         from generator.handbook import write_handbook
 
         return write_handbook(root)
-    run = build_project(root, today(), progress)
-    print_report(run.report, "text")
+    run = build_project(root, today(), progress, address=resolve(root, os.environ))
+    print_report(run.report, getattr(args, "format", "text"))
     print_summary(run)
+    _write_verslag(root, args, run, built=run.published)
     if run.report.has_errors():
         return 1
     if args.command == "serve":
@@ -137,6 +143,32 @@ def _run(args: argparse.Namespace) -> int:
 
         serve(root / "site", args.port)
     return 0
+
+
+def _write_verslag(root: Path, args: argparse.Namespace, run: Run, *, built: bool | None) -> None:
+    """Append the Dutch report for a pull or merge request to ``--verslag`` (and warn about ⚠ changes)."""
+    target: Path | None = getattr(args, "verslag", None)
+    ref: str | None = getattr(args, "basis", None)
+    changes: list[str] | None = None
+    if ref:
+        from generator.history import GitError, describe_since
+
+        try:
+            changes = describe_since(root, ref)
+        except GitError as exc:
+            changes = [f"⚠ Vergelijken met {ref} lukte niet: {exc}"]
+        if args.format == "github":
+            for sentence in changes:
+                if sentence.startswith("⚠"):
+                    print(f"::warning title=Wat verandert er::{sentence.removeprefix('⚠').strip()}")
+    if target is None:
+        return
+    from generator.verslag import preview_text, report_markdown
+
+    address = resolve(root, os.environ)
+    text = report_markdown(run.report, built=built, changes=changes, preview=preview_text(os.environ, address))
+    with target.open("a", encoding="utf-8") as out:
+        out.write(text)
 
 
 def _verschil(root: Path, ref: str) -> int:

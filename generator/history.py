@@ -216,25 +216,22 @@ def load_changes(root: Path, limit: int = 50, *, areas: Catalog | None = None) -
     return changes
 
 
-def load_file_dates(root: Path) -> dict[str, date] | None:
-    """Date of the last commit that touched each record file, by path; None when ``root`` is no git repository.
+def last_changed(root: Path, folders: tuple[str, ...] = ("partners", "content")) -> dict[str, date] | None:
+    """Per file below ``folders``, the day of the last commit that changed it; None when ``root`` is no git repository.
 
-    One ``git log --name-only`` over the records; a file that was never committed is absent. Changes that
-    are not committed yet do not count: the date is that of the version others can see.
+    Used for "laatst bijgewerkt" on pages and the sitemap's lastmod. A file changed but not yet committed
+    keeps the date of its last commit: the build never dates anything by its own clock.
     """
     if not is_repository(root):
         return None
     try:
-        _git(root, "rev-parse", "--verify", "--quiet", "HEAD")
+        log = _git(root, "log", "--no-renames", "--format=%x1e%cs", "--name-only", "--", *folders)
     except GitError:
-        return {}
-    specs = [f":(glob)partners/{kind}/*.yaml" for kind in KINDS]
-    log = _git(root, "log", "--no-renames", "--name-only", "--format=%x1e%aI", "--", *specs).decode("utf-8", "replace")
+        return {}  # a fresh repository without commits
     dates: dict[str, date] = {}
-    for chunk in log.split("\x1e")[1:]:
-        when, *paths = chunk.strip().split("\n")
-        day = datetime.fromisoformat(when).date()
+    for chunk in log.decode("utf-8", "replace").split("\x1e")[1:]:
+        day, *paths = chunk.strip("\n").split("\n")
         for path in paths:
             if path:
-                dates.setdefault(path, day)  # newest first: the first date seen is the last change
+                dates.setdefault(path, date.fromisoformat(day))  # newest first: the first date seen is the last change
     return dates

@@ -42,6 +42,9 @@ KINDS: dict[str, Kind] = {
         Kind(
             "uitvoeringsagenda", "uitvoeringsagenda.schema.json", "uitvoeringsagenda", "uitvoeringsagenda's", "uitvoeringsagenda"
         ),
+        # "Wie bel ik?" only: no pages of their own, they shape the answers.
+        Kind("beslissingen", "beslissing.schema.json", "beslissing", "beslissingen", ""),
+        Kind("beroepsgroepen", "beroepsgroep.schema.json", "beroepsgroep", "beroepsgroepen", ""),
     )
 }
 

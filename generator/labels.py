@@ -61,8 +61,6 @@ ACTIE_LABELS = {
     "triage": "Triage",
     "onderzoeken": "Onderzoek",
     "overleggen": "Overleg",
-    "in-gesprek": "Gesprek",  # meldcode step 3: talking with those involved, not a meeting of professionals
-    "wegen": "Wegen",  # meldcode step 4: weighing with the afwegingskader, not an investigation
     "verwijzen": "Verwijzen",
     "beschermen": "Bescherming",
     "behandelen": "Hulp en behandeling",

@@ -177,6 +177,7 @@ class Expertise(Record):
     uitleg: str
     synoniemen: Texts = ()
     signalen: Texts = ()
+    situaties: Texts = ()
     let_op: tuple[Aandachtspunt, ...] = ()
     aanpak: str | None = None
     begrippen: Ids = ()
@@ -227,6 +228,7 @@ class Stap:
     actor: str
     actie: str
     omschrijving: str | None = None
+    label: str | None = None  # short name in the drawing instead of the actie word, when that does not tell steps apart
     eindpunt: bool = False
     bronnen: tuple[Bron, ...] = ()
     afgeleid: bool = False
@@ -355,3 +357,40 @@ class Uitvoeringsagenda(Record):
     activiteiten: tuple[Activiteit, ...]
     beschrijving: str | None = None
     stand: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Beslissing(Record):
+    """A reviewable decision for "Wie bel ik?" where the routes alone cannot give the right answer."""
+
+    titel: str
+    vormen: Ids
+    besluit: str
+    actoren: Ids
+    waarom: str
+    urgentie: Texts = ()
+    werkgebied: Ids = ()
+    via: str | None = None
+    na: str | None = None
+    voor_jou: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Advies:
+    tekst: str
+    bronnen: tuple[Bron, ...]
+    urgentie: Texts = ()
+    vormen: Ids = ()
+    werkgebied: Ids = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Beroepsgroep(Record):
+    """A professional role in "Wie bel ik?", with what to do now per urgentie."""
+
+    naam: str
+    volgorde: int
+    wie: str
+    nu: tuple[Advies, ...]
+    deskundige_collega: str | None = None
+    actoren: Ids = ()

@@ -24,11 +24,13 @@ from generator.check import check_catalog, check_content
 from generator.check_sources import check_headings, check_unsourced
 from generator.citations import check_citations
 from generator.graph import check_routes
-from generator.history import load_changes, load_file_dates
+from generator.history import last_changed, load_changes
 from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
 from generator.render import render_site
+from generator.render.layout import LayoutError
 from generator.searchindex import run_pagefind
+from generator.siteaddress import SiteAddress
 from generator.sitebuild import publish, run_mkdocs, staging_dir
 from generator.validate import load_schemas, validate_records
 from generator.write import write_tree
@@ -103,18 +105,29 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
     return run
 
 
-def build_project(root: Path, today: date, progress: Progress | None = None, *, pagefind: bool = True) -> Run:
-    """All stages; ``site/`` is replaced only when nothing failed."""
+def build_project(
+    root: Path, today: date, progress: Progress | None = None, *, pagefind: bool = True, address: SiteAddress | None = None
+) -> Run:
+    """All stages; ``site/`` is replaced only when nothing failed.
+
+    Args:
+        address: Where the site and its repository live (`generator.siteaddress.resolve`); None: a local build.
+    """
+    address = address or SiteAddress()
     run = check_project(root, today, progress)
     if run.report.has_errors() or run.catalog is None or run.loaded is None:
         return run
     with run.stage("geschiedenis", progress) as detail:
         # Part of loading (it reads earlier versions of the records), but only the build needs it.
         changes = load_changes(root, areas=run.catalog)
-        dates = load_file_dates(root)
+        dates = last_changed(root)
         detail.append("geen git-repository" if changes is None else f"{len(changes)} wijzigingen")
     with run.stage("renderen", progress) as detail:
-        site = render_site(run.catalog, run.loaded.content, changes, today, dates)
+        try:
+            site = render_site(run.catalog, run.loaded.content, changes, today, address, dates)
+        except LayoutError as exc:  # Graphviz missing or failing: say so, keep the last good site
+            run.report.extend([Issue("site", 1, 1, "graphviz", "", str(exc))])
+            return run
         detail.append(f"{len(site.pages)} pagina's")
     with run.stage("schrijven", progress) as detail:
         docs: dict[str, str | bytes] = {**site.pages, **site.files}
@@ -124,7 +137,7 @@ def build_project(root: Path, today: date, progress: Progress | None = None, *, 
     staging = staging_dir(root)
     try:
         with run.stage("mkdocs build", progress):
-            run.report.extend(run_mkdocs(root, staging))
+            run.report.extend(run_mkdocs(root, staging, address, site.sources))
         if pagefind and not run.report.has_errors():
             with run.stage("pagefind", progress):
                 run.report.extend(run_pagefind(staging))

@@ -109,9 +109,19 @@ def build_relations(catalog: Catalog) -> Relations:
             parts[org.onderdeel_van].append(org)
     rel.parts_of = parts
     cited: dict[str, list[tuple[str, Any]]] = defaultdict(list)
-    for kind in ("gebieden", "expertise", *SERVICE_KINDS, "ketenroutes", "begrippen", "uitvoeringsagenda"):
+    for kind in (
+        "gebieden",
+        "expertise",
+        *SERVICE_KINDS,
+        "ketenroutes",
+        "begrippen",
+        "uitvoeringsagenda",
+        "beslissingen",
+        "beroepsgroepen",
+    ):
         for rec in catalog.of(kind).values():
-            for doc in dict.fromkeys(b.document for b in rec.bronnen if b.document):
+            advice = [b for a in getattr(rec, "nu", ()) for b in a.bronnen]  # a beroepsgroep cites per advies too
+            for doc in dict.fromkeys(b.document for b in (*rec.bronnen, *advice) if b.document):
                 cited[doc].append((kind, rec))
     rel.cited_by = cited
     begrippen: dict[str, list[Any]] = defaultdict(list)

@@ -8,6 +8,14 @@ content; so the same site gave a different index each time. After indexing, `can
 filter values and filters by name, re-encodes them (CBOR, gzip without a timestamp) and renames the
 files after a hash of the sorted content, rewriting the references in the meta and entry files.
 The search behaves the same; the same input now gives the same bytes.
+
+Pages carry hidden search terms (other names, name tokens, related words) that Pagefind weighs but
+must not show: excerpts are cut from a page's stored text around the best-weighted hits, and those
+are often the hidden terms ("verpleeg · huis"). The theme writes them last, after the whole-name
+tokens (which zoeken.js looks up in the stored text and leaves out of excerpts) and a marker word;
+`trim_excerpts` cuts each stored text at the marker. Word positions before it stay the same, so hits
+in the visible text are marked as before, and a page found only through a hidden term shows the end
+of its visible text. The index itself is untouched, so ranking stays as it was.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import cbor2
 from generator.issues import Issue
 
 SIGNATURE = b"pagefind_dcd"
+MARKER = "xqverborgen"  # written by overrides/main.html just before the readable hidden terms
 # Folders whose pages carry no data-pagefind-body (the "Wie bel ik?" guide repeats the record pages;
 # assets and open data are no pages). Skipping them halves Pagefind's time on the real site.
 NOT_INDEXED = frozenset({"wie-bel-ik", "assets", "pagefind", "open-data", "search"})
@@ -47,6 +56,7 @@ def run_pagefind(site_dir: Path) -> list[Issue]:
     if result.returncode != 0:
         return [Issue("site", 1, 1, "pagefind", "", f"Pagefind kon de zoekindex niet maken: {result.stderr.strip()[-500:]}")]
     canonicalise(site_dir / "pagefind")
+    trim_excerpts(site_dir / "pagefind")
     return []
 
 
@@ -87,3 +97,21 @@ def canonicalise(index: Path) -> None:
         info["hash"] = f"{language}_{_digest(data, 10)}"
         (index / f"pagefind.{info['hash']}.pf_meta").write_bytes(data)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def trim_excerpts(index: Path) -> None:
+    """Cut each page's stored text (what excerpts are made of) at the marker before its hidden terms.
+
+    The file keeps its name: Pagefind names it after the text it indexed, which this only shortens.
+    """
+    for path in sorted((index / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        if not data.startswith(SIGNATURE):
+            raise ValueError(f"{path} is geen Pagefind-bestand")
+        fragment = json.loads(data[len(SIGNATURE) :])
+        cut = fragment["content"].find(MARKER)
+        if cut < 0 or (cut and not fragment["content"][cut - 1].isspace()):
+            continue
+        fragment["content"] = fragment["content"][:cut].rstrip()
+        text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":"))
+        path.write_bytes(gzip.compress(SIGNATURE + text.encode("utf-8"), mtime=0))

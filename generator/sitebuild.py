@@ -12,13 +12,16 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
+from generator.buildmessages import translate
 from generator.issues import Issue
+from generator.siteaddress import SiteAddress
 
 
 class _Collect(logging.Handler):
@@ -32,8 +35,17 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(root: Path, site_dir: Path) -> list[Issue]:
-    """Build the site with MkDocs in strict mode into ``site_dir``; return problems as issues."""
+def run_mkdocs(
+    root: Path, site_dir: Path, address: SiteAddress | None = None, sources: Mapping[str, str] | None = None
+) -> list[Issue]:
+    """Build the site with MkDocs in strict mode into ``site_dir``; return problems as issues.
+
+    The site's address overrides ``site_url`` and ``repo_url`` of mkdocs.yml (MkDocs makes canonical
+    links and the sitemap from ``site_url``). ``edit_uri`` stays empty: MkDocs would point edit links
+    at the generated Markdown; the pages carry their own links to the YAML instead. ``sources`` (docs
+    path → repository file) lets a broken link be reported at the file an editor can change.
+    """
+    address = address or SiteAddress()
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
@@ -43,7 +55,14 @@ def run_mkdocs(root: Path, site_dir: Path) -> list[Issue]:
     try:
         # pymdownx.snippets resolves the auto-appended abbreviation file from the working directory.
         os.chdir(root)
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config = load_config(
+            str(root / "mkdocs.yml"),
+            site_dir=str(site_dir),
+            strict=True,
+            site_url=address.site_url,
+            repo_url=address.repo_url,
+            edit_uri="",
+        )
         mkdocs_build(config)
     except (Abort, MkDocsException, SystemExit) as exc:
         handler.messages.append(str(exc))
@@ -53,10 +72,7 @@ def run_mkdocs(root: Path, site_dir: Path) -> list[Issue]:
         os.chdir(cwd)
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    return [
-        Issue("mkdocs.yml", 1, 1, "mkdocs", "", f"MkDocs meldt een probleem; de site is niet bijgewerkt. Melding: {m.strip()}")
-        for m in handler.messages
-    ]
+    return [translate(m, root, sources or {}) for m in handler.messages]
 
 
 def publish(staging: Path, site: Path) -> None:

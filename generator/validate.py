@@ -148,10 +148,12 @@ def _issues_for(record: RawRecord, error: ValidationError) -> list[Issue]:
     if error.validator == "required" and isinstance(error.instance, dict):
         properties = schema.get("properties", {})
         out = []
+        # A field required by another field's value (if/then) points at that field ('x-veld').
+        anchor = (*where, schema["x-veld"]) if "x-veld" in schema else where
         for name in wanted:
             if name in error.instance:
                 continue
-            line, column = record.locate(where)
+            line, column = record.locate(anchor, key="x-veld" in schema)
             help_text = properties.get(name, {}).get("description", "")
             message = f"Het verplichte veld '{name}' ontbreekt. Voeg het toe" + (f": {help_text}" if help_text else ".")
             out.append(Issue(record.path, line, column, "ontbrekend-veld", dotted((*where, name)), message))

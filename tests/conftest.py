@@ -11,6 +11,17 @@ from generator.catalog import Catalog
 from generator.pipeline import build_project
 from tests.helpers import TODAY, catalog_of, make_project
 
+# Browser tests share a session fixture that builds the whole real site, and pytest-timeout counts that
+# build in the first browser test: 45 s alone, over ten minutes on the shared two-core machine under load.
+BROWSER_TIMEOUT = 1800
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Give browser tests the longer timeout (unless a test names its own)."""
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(BROWSER_TIMEOUT))
+
 
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:

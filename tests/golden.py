@@ -1,4 +1,4 @@
-"""Golden files: expected Markdown for the mini fixture and expected messages for schema examples.
+"""Golden files: expected Markdown for the mini fixture, expected open data, expected messages for schema examples.
 
 Run ``python -m tests.golden --update`` (or ``make update-golden``) after a deliberate change to a
 template or a message, then review the diff in git: that diff is the change readers and editors see.
@@ -9,13 +9,18 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
+from generator.export import export_open_data
 from generator.pipeline import check_project
 from generator.render import render_site
-from tests.helpers import MINI, ROOT, TODAY, catalog_of, make_project
+from tests.helpers import MINI, ROOT, TODAY, catalog_of, make_project, make_rand_project
 
 GOLDEN = ROOT / "tests" / "golden" / "mini"
+# The open data (HSDS, CSV, vCard) of mini plus the edge-case records in tests/fixtures/rand.
+GOLDEN_OPEN_DATA = ROOT / "tests" / "golden" / "open-data"
+EXPORT_DATE = date(2026, 12, 1)
 EXAMPLES = ROOT / "tests" / "schema_examples"
 
 
@@ -26,6 +31,12 @@ def rendered_mini(workdir: Path) -> dict[str, str]:
 
     # No git history (changes=None) and the fixed test date, so the wijzigingen and beheer pages are stable.
     return render_site(catalog_of(root), load_project(root).content, changes=None, today=TODAY).pages
+
+
+def open_data_rand(workdir: Path) -> dict[str, bytes]:
+    """The open-data files of the edge-case catalogue, by path below ``open-data/``."""
+    catalog = catalog_of(make_rand_project(workdir / "rand"))
+    return {path.removeprefix("open-data/"): content for path, content in export_open_data(catalog, EXPORT_DATE).items()}
 
 
 def example_output(kind: str, example: Path, workdir: Path) -> str:
@@ -60,9 +71,16 @@ def update() -> None:
             target = GOLDEN / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        if GOLDEN_OPEN_DATA.exists():
+            shutil.rmtree(GOLDEN_OPEN_DATA)
+        for rel, content in open_data_rand(work).items():
+            target = GOLDEN_OPEN_DATA / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
         for kind, example in negative_examples():
             example.with_suffix(".verwacht.txt").write_text(example_output(kind, example, work), encoding="utf-8")
-    print(f"Golden-bestanden bijgewerkt in {GOLDEN.relative_to(ROOT)} en {EXAMPLES.relative_to(ROOT)}.", file=sys.stderr)
+    folders = ", ".join(p.relative_to(ROOT).as_posix() for p in (GOLDEN, GOLDEN_OPEN_DATA, EXAMPLES))
+    print(f"Golden-bestanden bijgewerkt in {folders}.", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import resource
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Material that is not ours (source documents, HSDS schemas) lives next to the checkout, never in it.
 SHARED = Path(os.environ.get("GIA_SHARED", ROOT.parent / "shared"))
 MINI = ROOT / "tests" / "fixtures" / "mini"
+RAND = ROOT / "tests" / "fixtures" / "rand"
 TODAY = date(2026, 12, 7)
 
 
@@ -27,6 +34,13 @@ def make_project(target: Path, fixture: Path = MINI) -> Path:
     shutil.copytree(ROOT / "schema", target / "schema")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def make_rand_project(target: Path) -> Path:
+    """The mini project with the edge-case records of ``tests/fixtures/rand`` added (see its README.md)."""
+    make_project(target)
+    shutil.copytree(RAND / "partners", target / "partners", dirs_exist_ok=True)
     return target
 
 
@@ -44,3 +58,43 @@ def tree_digest(folder: Path) -> str:
         digest.update(path.relative_to(folder).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def run_bounded(code: str, *, memory_mib: int = 1024, seconds: int = 60) -> subprocess.CompletedProcess[str]:
+    """Run Python ``code`` in a fresh interpreter with at most ``memory_mib`` of memory and ``seconds`` of time.
+
+    For tests where a regression would not fail but explode (an alias bomb that gets expanded grew past
+    18 GB once): the child gets a MemoryError or is killed, and the test fails instead of the machine.
+    """
+
+    def cap() -> None:
+        limit = memory_mib * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=seconds,
+        preexec_fn=cap,
+        check=False,
+    )
+
+
+@contextmanager
+def memory_cap(mib: int) -> Iterator[None]:
+    """Let this process grow by at most ``mib`` more address space until the block ends (then MemoryError).
+
+    Only for code that starts no other program (a child would inherit the limit).
+    """
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    found = re.search(r"^VmSize:\s+(\d+) kB", status, re.MULTILINE)
+    assert found is not None
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = int(found.group(1)) * 1024 + mib * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))

@@ -6,7 +6,7 @@ Used by the readability test (tests/browser/test_leesbaarheid.py) and as a small
 
 What counts as prose: the paragraphs and list items of the page's main text. Left out: navigation,
 headings, tables (data, not sentences), the sources block and edit line, hidden search words, the
-page-type line, and lists of names (list items that are mostly links or at most three words, and
+page-type line, and lists of names (record cards, list items that are mostly links or at most three words, and
 paragraphs that start with a list label such as "Ook genoemd:" or "Bronnen:"). Every block
 is one or more sentences: a block without closing punctuation gets a full stop, so a list item never
 runs on into the next one (textstat splits sentences on . ! ? only).
@@ -45,7 +45,7 @@ INDEX_IS_CONTENT = frozenset({"onboarding", "meldcode"})
 NOT_PROSE = (
     "nav, table, svg, script, style, form, h1, h2, h3, h4, h5, h6, .admonition-title, .headerlink, "
     ".gia-bronnen, .gia-bewerk, .gia-soort, .gia-bron, .gia-zoektermen, .gia-landelijk, [hidden], "
-    ".gia-actueel, .md-source-file, summary"
+    ".gia-actueel, .gia-kaarten, .md-source-file, summary"
 )
 BLOCKS = ("p", "li", "dd", "dt")
 # A paragraph that starts with one of these labels lists names (other names, sources), it is not prose.

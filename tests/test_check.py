@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from generator.check_contact import national_digits
 from generator.pipeline import check_project
 from tests.helpers import TODAY
@@ -62,3 +64,33 @@ def test_a_schema_error_does_not_cascade_into_unknown_ids(mini: Path) -> None:
     issues = check_project(mini, TODAY).report.issues
     # Routeertafel, begrip and ketenroute all point at the meldpunt; only the meldpunt's own error is reported.
     assert [(i.path, i.code) for i in issues] == [("partners/organisaties/meldpunt-voorbeeld.yaml", "ongeldige-waarde")]
+
+
+def test_unknown_aanbieder_is_reported_at_its_line(mini: Path) -> None:
+    opvang = mini / "partners" / "voorzieningen" / "opvang-voorbeeld.yaml"
+    opvang.write_text(opvang.read_text().replace("toegang:", "aanbieder: meldpunt-voorbeelt\ntoegang:"))
+    # The aanbieder goes on line 7, before toegang; its value starts in column 12.
+    issues = [i for i in check_project(mini, TODAY).report.issues if i.code == "onbekend-id"]
+    assert [(i.path, i.line, i.column, i.field) for i in issues] == [
+        ("partners/voorzieningen/opvang-voorbeeld.yaml", 7, 12, "aanbieder")
+    ]
+    assert issues[0].message.startswith("Er is geen organisatie met id 'meldpunt-voorbeelt' (gezocht in partners/organisaties).")
+    assert "meldpunt-voorbeeld" in issues[0].message.split(").", 1)[1]  # the suggestion
+
+
+def test_a_known_aanbieder_passes(mini: Path) -> None:
+    opvang = mini / "partners" / "voorzieningen" / "opvang-voorbeeld.yaml"
+    opvang.write_text(opvang.read_text().replace("toegang:", "aanbieder: meldpunt-voorbeeld\ntoegang:"))
+    assert codes(mini) == []
+
+
+@pytest.mark.parametrize("folder", ["regiovisie", "onboarding"])
+def test_knowledge_pages_need_an_owner_and_a_review_date(mini: Path, folder: str) -> None:
+    (mini / "content" / folder / "nieuw.md").write_text("# Nieuw\n\nTekst zonder eigenaar.\n", encoding="utf-8")
+    (mini / "content" / folder / "half.md").write_text("---\neigenaar: redactie\n---\n# Half\n", encoding="utf-8")
+    issues = [(i.path, i.line, i.column, i.code, i.field) for i in check_project(mini, TODAY).report.sorted()]
+    assert issues == [
+        (f"content/{folder}/half.md", 1, 1, "pagina-metadata", "laatst_beoordeeld"),
+        (f"content/{folder}/nieuw.md", 1, 1, "pagina-metadata", "eigenaar"),
+        (f"content/{folder}/nieuw.md", 1, 1, "pagina-metadata", "laatst_beoordeeld"),
+    ]

@@ -16,10 +16,12 @@ REPORTERS = (
     "validate.py",
     "check.py",
     "check_contact.py",
+    "check_wiebelik.py",
     "check_sources.py",
     "citations.py",
     "graph.py",
     "pipeline.py",
+    "buildmessages.py",
 )
 CALLS = {"Issue", "report", "add", "NodeError"}
 

@@ -1,10 +1,13 @@
-"""The Markdown generated for the mini fixture equals the golden files (update: make update-golden)."""
+"""The Markdown of the mini fixture and the open data of the edge-case catalogue equal the golden files.
+
+Update with `make update-golden`, then read the diff: it is what readers and re-users will see change.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.golden import GOLDEN, MINI, rendered_mini
+from tests.golden import GOLDEN, GOLDEN_OPEN_DATA, MINI, open_data_rand, rendered_mini
 
 
 def test_rendered_markdown_matches_golden(tmp_path: Path) -> None:
@@ -20,3 +23,13 @@ def test_rendered_markdown_matches_golden(tmp_path: Path) -> None:
 
 def test_rendering_is_deterministic(tmp_path: Path) -> None:
     assert rendered_mini(tmp_path / "a") == rendered_mini(tmp_path / "b")
+
+
+def test_open_data_matches_golden(tmp_path: Path) -> None:
+    files = open_data_rand(tmp_path)
+    golden = {p.relative_to(GOLDEN_OPEN_DATA).as_posix(): p.read_bytes() for p in GOLDEN_OPEN_DATA.rglob("*") if p.is_file()}
+    assert sorted(files) == sorted(golden), "bestanden erbij of eraf: draai make update-golden en bekijk de diff"
+    assert {"hsds/services.json", "csv/telefoonnummers.csv", "vcard/crisisdienst-rand.vcf"} <= set(files)
+    # The manifest (with every file's hash) last, so a failure names the data file that changed.
+    for rel in sorted(files, key=lambda rel: rel == "index.json"):
+        assert files[rel] == golden[rel], f"open-data/{rel} wijkt af van de golden file"

@@ -248,6 +248,7 @@ def test_load_changes_is_none_outside_git(mini: Path) -> None:
     assert load_changes(mini) is None
 
 
+@pytest.mark.slow
 def test_build_of_a_git_project_publishes_wijzigingen_and_feed(repo: Path) -> None:
     edit(
         repo / "partners" / "routeertafels" / "casusoverleg-voorbeeld.yaml",

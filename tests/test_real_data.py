@@ -75,6 +75,7 @@ def site_names(catalog: Catalog) -> dict[str, str]:
     return names
 
 
+@pytest.mark.slow  # renders every page of the real kaart
 @pytest.mark.parametrize("names_file", NAME_FILES, ids=[p.stem for p in NAME_FILES])
 def test_every_name_from_the_documents_is_on_the_site(names_file: Path, real: Catalog) -> None:
     pages = render_site(real, []).pages

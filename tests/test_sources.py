@@ -15,7 +15,7 @@ import pytest
 from generator.catalog import Catalog
 from generator.check_sources import UNSOURCED, check_unsourced
 from generator.citations import Reader, check_citations, shares
-from generator.history import load_file_dates
+from generator.history import last_changed
 from generator.issues import Severity
 from generator.load import ContentPage, load_project
 from generator.model import Beschikbaarheid, Geverifieerd, Telefoon
@@ -186,10 +186,11 @@ def test_route_steps_show_afgeleid_and_gewenst(pages: dict[str, str]) -> None:
     assert 'data-van="overleg" data-naar="opvang" data-bron="" data-herkomst="afgeleid"' in page
     assert '<li id="stap-opvang" data-stap="opvang" data-bron="voorbeeldvisie" data-herkomst="gewenst" markdown>' in page
     assert '<span class="gia-label gia-label--afgeleid">afgeleid</span></span>' in page
-    # The drawing: the derived arrow is wrapped for the dashed style and says so in its label.
-    assert '<g data-herkomst="afgeleid"><path class="gia-route__pijl" data-van="overleg"' in page
-    assert ">afgeleid · binnen een week</text>" in page
-    assert "Bescherming · gewenst</text>" in page
+    # The drawing: the derived arrow and the desired step carry the mark for the dashed style and say so in their labels.
+    assert '<g class="gia-route__pijl" data-van="overleg" data-naar="opvang" data-herkomst="afgeleid">' in page
+    assert '<g class="gia-route__stap" data-stap="opvang" data-herkomst="gewenst">' in page
+    assert "<title>afgeleid · binnen een week</title>" in page
+    assert ">Bescherming · gewenst</tspan>" in page
 
 
 def test_phone_numbers_say_how_they_were_checked(pages: dict[str, str]) -> None:
@@ -269,11 +270,11 @@ def test_file_dates_come_from_the_last_commit(mini: Path) -> None:
             capture_output=True,
         )
 
-    assert load_file_dates(mini) is None
+    assert last_changed(mini) is None
     git("init", "-q")
     git("add", "-A")
     git("commit", "-qm", "eerste")
-    dates = load_file_dates(mini)
+    dates = last_changed(mini)
     assert dates is not None
     assert dates["partners/organisaties/politie.yaml"] == date(2026, 10, 1)
-    assert "partners/documenten/teksten/voorbeeld.txt" not in dates
+    assert dates["content/over.md"] == date(2026, 10, 1)  # content pages are dated the same way

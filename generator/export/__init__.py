@@ -20,6 +20,12 @@ from generator.export.vcard import export_vcards
 
 PREFIX = "open-data/"
 INDEX = PREFIX + "index.json"
+# The data are public domain: no conditions, so any sociale kaart or app can take them over (REUSE.toml).
+LICENCE = {
+    "naam": "CC0 1.0 Universeel (geen rechten voorbehouden)",
+    "spdx": "CC0-1.0",
+    "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+}
 
 
 def export_date_from(source_date_epoch: str | None, today: date) -> date:
@@ -55,6 +61,7 @@ def export_open_data(catalog: Catalog, export_date: date) -> dict[str, bytes]:
     manifest = {
         "titel": "GIA Wegwijzer: open data",
         "exportdatum": export_date.isoformat(),
+        "licentie": LICENCE,
         "formaten": {
             "hsds": "Open Referral Human Services Data Specification (HSDS) 3.0, JSON",
             "csv": "CSV (RFC 4180), UTF-8, kolomnamen gelijk aan de veldnamen van de records",

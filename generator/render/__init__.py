@@ -10,6 +10,7 @@ appends to every page).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,19 +19,24 @@ from generator.export import export_open_data
 from generator.history import Change
 from generator.load import ContentPage
 from generator.relations import build_relations
-from generator.render.agenda import agenda_pages
+from generator.render.agenda import activity_paths, agenda_pages
 from generator.render.areas import area_pages, gemeentekeuze
 from generator.render.beheer import beheer_page
 from generator.render.changes import FEED, PAGE, render_changes
 from generator.render.environment import make_env
+from generator.render.findability import finish_pages, robots_txt
 from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page, tooltip_abbreviations
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
 from generator.render.routes import keten_sections, route_pages
 from generator.render.searchhelp import search_help
+from generator.render.sitecard import site_card
 from generator.render.sources import content_with_currency, currency_of
 from generator.render.terms import build_terms, link_first_uses, reader_page
 from generator.render.wiebelik import guide_pages
+from generator.siteaddress import SiteAddress
+
+CARD = "assets/images/gia-kaart.png"  # the link-preview picture; overrides/main.html names it too
 
 
 @dataclass(slots=True)
@@ -40,6 +46,7 @@ class Site:
     pages: dict[str, str] = field(default_factory=dict)
     includes: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)  # docs path → repository file with its data
 
 
 def render_site(
@@ -47,15 +54,19 @@ def render_site(
     content: list[ContentPage],
     changes: list[Change] | None = None,
     today: date | None = None,
-    dates: dict[str, date] | None = None,
+    address: SiteAddress | None = None,
+    dates: Mapping[str, date] | None = None,
 ) -> Site:
     """Render every page of the portal from the catalogue and the hand-written content.
 
     Args:
         changes: Recent commits for the wijzigingen page and feed (None: no git history available).
         today: The day the beheer page counts review dates from; without it that page is left out.
-        dates: Date of the last commit to each record file (None: no git history), shown as "laatst bijgewerkt".
+        address: Where the site and its repository live (default: unknown, a local build).
+        dates: Day of the last commit per repository file (None: no git history), shown as "laatst bijgewerkt"
+            and used for the sitemap's lastmod.
     """
+    address = address or SiteAddress()
     env = make_env()
     rel = build_relations(catalog)
     rel.currency = currency_of(catalog, dates, today)
@@ -65,6 +76,9 @@ def render_site(
         for record_id in page.meta.get("uitleg_bij") or ():
             rel.lees_ook.setdefault(str(record_id), []).append((page.path, str(page.meta.get("title", page.path))))
     extra: dict[str, dict[str, object]] = {rid: {"keten": text} for rid, text in keten_sections(catalog, rel).items()}
+    agenda_paths = activity_paths(catalog)
+    for rid in rel.activities_of:
+        extra.setdefault(rid, {})["activiteit_pad"] = agenda_paths
     for path, text in (
         *record_pages(env, catalog, rel, extra),
         *overview_pages(env, catalog, rel),
@@ -82,13 +96,17 @@ def render_site(
     for path in [p for p in site.pages if reader_page(p)]:
         site.pages[path] = link_first_uses(site.pages[path], path, terms, explained.get(path, ()))
     site.pages["zoeken/hulp.json"] = search_help(catalog)
-    site.pages[PAGE], site.pages[FEED] = render_changes(changes)
+    site.pages[PAGE], site.pages[FEED] = render_changes(changes, address)
+    site.pages["robots.txt"] = robots_txt(address)
     if today is not None:
         path, text = beheer_page(env, catalog, rel, today)
         site.pages[path] = text
         site.files = export_open_data(catalog, today)
         site.pages["open-data.md"] = open_data_page(env, catalog, rel, site.files)
+    site.files[CARD] = site_card()
     site.includes["abbreviations.md"] = abbreviations(catalog)
     site.includes.update(gemeentekeuze(catalog))
-    site.pages = dict(sorted(site.pages.items()))
+    site.pages, site.sources = finish_pages(
+        dict(sorted(site.pages.items())), catalog, address, dates or {}, {p.path for p in content}
+    )
     return site

@@ -1,21 +1,26 @@
-"""Part of stage 5 (render): the uitvoeringsagenda as an overview, filterable with and without JavaScript.
+"""Part of stage 5 (render): the uitvoeringsagenda, browsed by programmalijn, thema and status in pages of readable length.
 
-Without JavaScript the agenda is readable as grouped sections: on the main page by programmalijn and
-thema, and on one page per niveau and per subregio. With JavaScript a small filter form (gia.js)
-hides the activities that do not match. Counts per programmalijn and status are drawn as an inline
-SVG bar chart, with the same numbers in a table for screen readers and print.
+The overview page holds the numbers (a bar chart per programmalijn and status, with the same numbers
+in a table) and the way in: per programmalijn its themes, each a page with its activities. A thema
+with many activities is split over pages of at most `PAGE_SIZE`, so no page becomes a scroll of
+metres on a phone. Pages per status, niveau and subregio list the matching activities in one line
+each, linked to their place on the thema page. With JavaScript a small filter form (gia.js) on a
+thema page hides what does not match; without it everything stays readable.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
 
 from generator.catalog import Catalog
-from generator.model import Uitvoeringsagenda
+from generator.model import Activiteit, Programmalijn, Uitvoeringsagenda
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter
 from generator.render.environment import attr
@@ -36,51 +41,116 @@ STATUS_COLOURS = {
     "niet-vermeld": "#6b6b6b",
 }
 NIVEAUS = ("lokaal", "subregionaal", "regionaal", "bovenregionaal")
+PAGE_SIZE = 25  # activities per thema page: about 10,000 px on a 360 px phone
+FOLDER = "uitvoeringsagenda"
+
+
+@dataclass(frozen=True, slots=True)
+class ThemaPage:
+    """One page of a thema: its path, programmalijn, thema name, part (1-based) of how many, activities."""
+
+    path: str
+    lijn: Programmalijn
+    thema: str
+    part: int
+    parts: int
+    items: tuple[Activiteit, ...]
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A readable URL part: lower case ASCII words joined by hyphens, cut after a whole word."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = ""
+    for word in words:
+        if out and len(out) + 1 + len(word) > limit:
+            break
+        out = f"{out}-{word}" if out else word
+    return out or "thema"
+
+
+def thema_pages(agenda: Uitvoeringsagenda) -> list[ThemaPage]:
+    """Every thema page, in the agenda's order (programmalijn, then first appearance of the thema)."""
+    pages: list[ThemaPage] = []
+    for lijn in agenda.programmalijnen:
+        themas: dict[str, list[Activiteit]] = {}
+        for act in agenda.activiteiten:
+            if act.programmalijn == lijn.id:
+                themas.setdefault(act.thema, []).append(act)
+        used: set[str] = set()
+        for thema, items in themas.items():
+            base = slug(thema)
+            name = base
+            for n in range(2, len(themas) + 2):
+                if name not in used:
+                    break
+                name = f"{base}-{n}"
+            used.add(name)
+            chunks = [items[i : i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)]
+            for part, chunk in enumerate(chunks, 1):
+                suffix = "" if part == 1 else f"-deel-{part}"
+                path = f"{FOLDER}/{lijn.id}/{name}{suffix}.md"
+                pages.append(ThemaPage(path, lijn, thema, part, len(chunks), tuple(chunk)))
+    return pages
+
+
+def activity_paths(catalog: Catalog) -> dict[str, str]:
+    """Activity id -> docs path of the thema page it is on (for links from record pages)."""
+    return {
+        a.id: page.path for agenda in catalog.of("uitvoeringsagenda").values() for page in thema_pages(agenda) for a in page.items
+    }
+
+
+def activities(n: int) -> str:
+    """'1 activiteit', '2 activiteiten'."""
+    return f"{n} activiteit" if n == 1 else f"{n} activiteiten"
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of an activity (whole: never cut inside a sentence)."""
+    flat = " ".join(text.split())
+    match = re.search(r"(?<=[a-z)])[.!?](?= [A-Z])", flat[20:])
+    return flat[: 20 + match.end()] if match else flat
 
 
 def status_chart(agenda: Uitvoeringsagenda, counts: dict[str, Counter[str]]) -> str:
-    """Horizontal stacked bars: one bar per programmalijn, one segment per status."""
-    bar_h, gap, label_w, width = 26, 14, 230, 640
-    total_max = max((sum(c.values()) for c in counts.values()), default=1) or 1
-    scale = (width - label_w - 50) / total_max
-    height = len(agenda.programmalijnen) * (bar_h + gap) + 40
-    parts = [
-        f'<svg class="gia-grafiek" role="img" aria-labelledby="agenda-grafiek-titel agenda-grafiek-desc" '
-        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="agenda-grafiek-titel">Activiteiten per programmalijn en status</title>',
-        '<desc id="agenda-grafiek-desc">'
-        + attr("; ".join(f"{p.naam}: {sum(counts[p.id].values())} activiteiten" for p in agenda.programmalijnen))
-        + ". De aantallen per status staan in de tabel onder de grafiek.</desc>",
-    ]
-    for i, lijn in enumerate(agenda.programmalijnen):
-        y = 10 + i * (bar_h + gap)
-        parts.append(f'<text x="0" y="{y + bar_h * 0.68:.0f}" font-size="13" fill="#1d1d1d">{attr(lijn.naam[:34])}</text>')
-        x = float(label_w)
+    """Stacked bars per programmalijn as HTML rows (names wrap like any text); each bar a small SVG."""
+    longest = max((sum(c.values()) for c in counts.values()), default=1) or 1
+    desc = "; ".join(
+        f"{p.naam}: {activities(sum(counts[p.id].values()))}, waarvan "
+        + ", ".join(f"{counts[p.id][s]} {STATUS_LABELS[s].lower()}" for s in STATUSES if counts[p.id][s])
+        for p in agenda.programmalijnen
+    )
+    rows = []
+    for lijn in agenda.programmalijnen:
+        x, rects = 0, []
         for status in STATUSES:
             n = counts[lijn.id][status]
             if n:
-                w = n * scale
-                parts.append(
-                    f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{STATUS_COLOURS[status]}">'
-                    f"<title>{STATUS_LABELS[status]}: {n}</title></rect>"
-                )
-                x += w
-        parts.append(
-            f'<text x="{x + 6:.1f}" y="{y + bar_h * 0.68:.0f}" font-size="13" fill="#1d1d1d">{sum(counts[lijn.id].values())}</text>'
+                rects.append(f'<rect x="{x}" y="0" width="{n}" height="10" fill="{STATUS_COLOURS[status]}"/>')
+                x += n
+        rows.append(
+            f'<div class="gia-grafiek__rij"><span class="gia-grafiek__naam">{attr(lijn.naam)}</span>'
+            f'<span class="gia-grafiek__balk"><svg viewBox="0 0 {longest} 10" preserveAspectRatio="none" '
+            f'focusable="false">{"".join(rects)}</svg></span>'
+            f'<span class="gia-grafiek__totaal">{sum(counts[lijn.id].values())}</span></div>'
         )
-    legend_y = height - 14
-    for j, status in enumerate(STATUSES):
-        lx = j * 125
-        parts.append(
-            f'<rect x="{lx}" y="{legend_y - 10}" width="12" height="12" fill="{STATUS_COLOURS[status]}"/>'
-            f'<text x="{lx + 16}" y="{legend_y}" font-size="12" fill="#1d1d1d">{STATUS_LABELS[status]}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
+    legend = "".join(
+        f'<li><svg viewBox="0 0 10 10" focusable="false"><rect width="10" height="10" fill="{STATUS_COLOURS[s]}"/></svg>'
+        f"{STATUS_LABELS[s]}</li>"
+        for s in STATUSES
+    )
+    return (
+        '<figure class="gia-grafiek"><figcaption id="agenda-grafiek-titel">Activiteiten per programmalijn en status</figcaption>'
+        '<div class="gia-grafiek__vlak" role="img" aria-labelledby="agenda-grafiek-titel agenda-grafiek-desc">'
+        + "".join(rows)
+        + f'<ul class="gia-grafiek__legenda">{legend}</ul></div>'
+        + f'<p id="agenda-grafiek-desc" hidden>{attr(desc)}. Dezelfde aantallen staan in de tabel hieronder.</p></figure>'
+    )
 
 
 def agenda_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
-    """Yield the agenda overview plus one page per niveau and per subregio (for use without JavaScript)."""
+    """Yield the agenda overview, its thema pages and one page per status, niveau and subregio."""
     agendas = list(catalog.of("uitvoeringsagenda").values())
     if not agendas:
         return
@@ -88,11 +158,22 @@ def agenda_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator
     counts: dict[str, Counter[str]] = {p.id: Counter() for p in agenda.programmalijnen}
     for act in agenda.activiteiten:
         counts.setdefault(act.programmalijn, Counter())[act.status] += 1
-    lijnen = {p.id: p for p in agenda.programmalijnen}
+    pages = thema_pages(agenda)
+    page_of = {a.id: p.path for p in pages for a in p.items}
     subregios = sorted({s for a in agenda.activiteiten for s in a.subregios})
     niveaus = [n for n in NIVEAUS if any(n in a.niveau for a in agenda.activiteiten)]
-    common: dict[str, Any] = {"agenda": agenda, "lijnen": lijnen, "status_labels": STATUS_LABELS}
-    path = "uitvoeringsagenda/index.md"
+    statuses = [s for s in STATUSES if any(a.status == s for a in agenda.activiteiten)]
+    selections = [
+        (f"status-{s}", f"Status: {STATUS_LABELS[s].lower()}", [a for a in agenda.activiteiten if a.status == s])
+        for s in statuses
+    ]
+    selections += [(f"niveau-{n}", f"Niveau: {n}", [a for a in agenda.activiteiten if n in a.niveau]) for n in niveaus]
+    selections += [
+        (f"subregio-{s}", f"Subregio: {catalog.area_name(s)}", [a for a in agenda.activiteiten if s in a.subregios])
+        for s in subregios
+    ]
+    common: dict[str, Any] = {"agenda": agenda, "status_labels": STATUS_LABELS}
+    path = f"{FOLDER}/index.md"
     ctx = PageContext(catalog, rel, path)
     meta = {
         "title": agenda.titel,
@@ -101,41 +182,64 @@ def agenda_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator
         "paginasoort": "uitvoeringsagenda",
         "pagefind": {"filters": {"soort": ["uitvoeringsagenda"]}, "meta": {"soort": "Uitvoeringsagenda"}},
     }
-    groups = [(p, _by_thema([a for a in agenda.activiteiten if a.programmalijn == p.id])) for p in agenda.programmalijnen]
     yield (
         path,
         env.get_template("agenda.md.j2").render(
-            groups=groups,
             counts=counts,
             statuses=STATUSES,
             chart=status_chart(agenda, counts),
-            niveaus=niveaus,
-            subregios=[(s, catalog.area_name(s)) for s in subregios],
+            lijnen=[(lijn, [p for p in pages if p.lijn.id == lijn.id]) for lijn in agenda.programmalijnen],
+            selections=[(f"{FOLDER}/{slug_}.md", title, len(items)) for slug_, title, items in selections],
             front_matter=front_matter(meta),
             **common,
             **ctx.helpers(),
         ),
     )
-    selections = [(f"niveau-{n}", f"Niveau: {n}", [a for a in agenda.activiteiten if n in a.niveau]) for n in niveaus]
-    selections += [
-        (f"subregio-{s}", f"Subregio: {catalog.area_name(s)}", [a for a in agenda.activiteiten if s in a.subregios])
-        for s in subregios
-    ]
-    for slug, title, items in selections:
-        path = f"uitvoeringsagenda/{slug}.md"
+    for i, page in enumerate(pages):
+        ctx = PageContext(catalog, rel, page.path)
+        title = page.thema + (f" (deel {page.part} van {page.parts})" if page.parts > 1 else "")
+        meta = {
+            "title": title,
+            "description": f"{activities(len(page.items))} uit de {agenda.titel}, programmalijn {page.lijn.naam}.",
+            "paginasoort": "uitvoeringsagenda",
+            "pagefind": {"filters": {"soort": ["uitvoeringsagenda"]}, "meta": {"soort": "Uitvoeringsagenda"}},
+        }
+        yield (
+            page.path,
+            env.get_template("agenda-thema.md.j2").render(
+                page=page,
+                title=title,
+                previous=pages[i - 1] if i else None,
+                next=pages[i + 1] if i + 1 < len(pages) else None,
+                niveaus=[n for n in niveaus if any(n in a.niveau for a in page.items)],
+                subregios=[(s, catalog.area_name(s)) for s in subregios if any(s in a.subregios for a in page.items)],
+                statuses=[s for s in STATUSES if any(a.status == s for a in page.items)],
+                front_matter=front_matter(meta),
+                **common,
+                **ctx.helpers(),
+            ),
+        )
+    for slug_, title, items in selections:
+        path = f"{FOLDER}/{slug_}.md"
         ctx = PageContext(catalog, rel, path)
         meta = {"title": f"{title} — {agenda.titel}", "description": title, "paginasoort": "overzicht"}
-        groups = [(p, _by_thema([a for a in items if a.programmalijn == p.id])) for p in agenda.programmalijnen]
+        groups = []
+        for lijn in agenda.programmalijnen:
+            themas: dict[str, list[tuple[Activiteit, str]]] = {}
+            for act in items:
+                if act.programmalijn == lijn.id:
+                    themas.setdefault(act.thema, []).append((act, page_of[act.id]))
+            if themas:
+                groups.append((lijn, list(themas.items())))
         yield (
             path,
             env.get_template("agenda-selectie.md.j2").render(
-                title=title, groups=groups, front_matter=front_matter(meta), **common, **ctx.helpers()
+                title=title,
+                count=len(items),
+                groups=groups,
+                first_sentence=first_sentence,
+                front_matter=front_matter(meta),
+                **common,
+                **ctx.helpers(),
             ),
         )
-
-
-def _by_thema(items: list[Any]) -> list[tuple[str, list[Any]]]:
-    themas: dict[str, list[Any]] = {}
-    for act in items:
-        themas.setdefault(act.thema, []).append(act)
-    return list(themas.items())

@@ -5,7 +5,8 @@ into text, so it stays pure like the rest of render. ``None`` means the project 
 repository: the page says the history is not available and the feed has no entries.
 
 The feed is Atom 1.0. Ids are ``urn:uuid`` values derived from the commit id, so an entry keeps its
-id across builds; links are relative to the feed (it lives at the site root).
+id across builds; links are absolute when the site's address is known (feed readers need that), else
+relative to the feed (it lives at the site root).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from generator.history import Change
 from generator.render.context import front_matter
 from generator.render.environment import datum, make_env
+from generator.siteaddress import SiteAddress
 
 PAGE = "wijzigingen.md"
 FEED = "feed.xml"
@@ -28,7 +30,7 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "gia-wegwijzer:wijzigingen")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 forbids
 
 
-def render_changes(changes: list[Change] | None) -> tuple[str, str]:
+def render_changes(changes: list[Change] | None, address: SiteAddress | None = None) -> tuple[str, str]:
     """Return (Markdown of wijzigingen.md, XML of feed.xml) for the given commits, newest first."""
     meta = {
         "title": "Wat is er veranderd?",
@@ -38,7 +40,7 @@ def render_changes(changes: list[Change] | None) -> tuple[str, str]:
     page = (
         make_env().get_template("wijzigingen.md.j2").render(changes=changes, limit=MAX_SENTENCES, front_matter=front_matter(meta))
     )
-    return page, _feed(changes or [])
+    return page, _feed(changes or [], (address or SiteAddress()).site_url or "")
 
 
 def _sentences(change: Change) -> list[str]:
@@ -52,7 +54,7 @@ def _text(value: str) -> str:
     return escape(_NOT_XML.sub("", value))
 
 
-def _feed(changes: list[Change]) -> str:
+def _feed(changes: list[Change], base: str) -> str:
     updated = max((c.date for c in changes), default=_EPOCH)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -61,8 +63,8 @@ def _feed(changes: list[Change]) -> str:
         "  <subtitle>Wijzigingen in de records van de sociale kaart, in gewone zinnen.</subtitle>",
         f"  <id>urn:uuid:{_NAMESPACE}</id>",
         f"  <updated>{updated.isoformat()}</updated>",
-        '  <link rel="self" type="application/atom+xml" href="feed.xml"/>',
-        '  <link rel="alternate" type="text/html" href="wijzigingen/"/>',
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(base + "feed.xml")}/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(base + "wijzigingen/")}/>',
         "  <author><name>Redactie GIA Wegwijzer</name></author>",
     ]
     for change in changes:
@@ -72,7 +74,7 @@ def _feed(changes: list[Change]) -> str:
             f"    <title>{_text(title)}</title>",
             f"    <id>urn:uuid:{uuid.uuid5(_NAMESPACE, change.commit)}</id>",
             f"    <updated>{change.date.isoformat()}</updated>",
-            f'    <link rel="alternate" type="text/html" href={quoteattr(f"wijzigingen/#wijziging-{change.short}")}/>',
+            f'    <link rel="alternate" type="text/html" href={quoteattr(f"{base}wijzigingen/#wijziging-{change.short}")}/>',
             f'    <content type="text">{_text(chr(10).join(_sentences(change)))}</content>',
             "  </entry>",
         ]

@@ -76,7 +76,9 @@ class PageContext:
         if isinstance(item, model.Gemeente):
             return f"gemeenten/{item.id}.md", item.naam
         if not isinstance(item, str):
-            kind = KIND_OF_CLASS[type(item)]
+            kind = KIND_OF_CLASS.get(type(item))
+            if kind is None:
+                return None  # a kind without pages of its own (beslissingen, beroepsgroepen)
             return record_path(kind, item.id), str(getattr(item, "naam", None) or getattr(item, "titel", item.id))
         found = self.rel.kind_of(item)
         if found:
@@ -93,7 +95,7 @@ class PageContext:
         """Markdown link to a record (by object or id); plain escaped text when unknown."""
         found = self.target(item)
         if found is None:
-            return md_inline(item)
+            return md_inline(item if isinstance(item, str) else getattr(item, "naam", None) or getattr(item, "titel", item.id))
         path, name = found
         return f"[{md_inline(name)}]({self.url(path)})"
 

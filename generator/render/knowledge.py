@@ -18,6 +18,7 @@ from generator.kinds import KINDS
 from generator.relations import Relations
 from generator.render.context import render_page
 from generator.render.records import name_keys
+from generator.render.snippets import clip
 
 # Abbreviations that are also ordinary words or too short to mark up safely on every page.
 UNSAFE_ABBREVIATIONS = frozenset({"VT", "OM", "GI", "HG", "KM", "MO", "VO", "AF"})
@@ -95,7 +96,7 @@ def knowledge_pages(env: Environment, catalog: Catalog, rel: Relations) -> Itera
         # and explained in the search answer box; indexing it too would push the record down.
         meta = {
             "title": b.term,
-            "description": " ".join(b.definitie.split())[:200],
+            "description": clip(b.definitie),
             "bron": b.bestand,
             "paginasoort": "begrip-verwijzing" if b.verwijst_naar else "begrip",
             "pagefind": {

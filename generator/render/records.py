@@ -17,6 +17,7 @@ from generator.kinds import KINDS, LANDELIJK
 from generator.labels import SOORT_LABELS
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter, record_path
+from generator.render.snippets import clip, record_description
 
 TEMPLATES = {
     "organisaties": "organisatie.md.j2",
@@ -124,7 +125,9 @@ def record_meta(rec: Any, kind: str, catalog: Catalog, rel: Relations, descripti
     soort = getattr(rec, "soort", None)
     meta: dict[str, Any] = {
         "title": rec.naam,
-        "description": " ".join(description.split())[:200],
+        "description": record_description(rec, "Overleg", catalog, rel.regions_of.get(rec.id, ()))
+        if kind in ("organisaties", "voorzieningen", "routeertafels")
+        else clip(description),
         "bron": rec.bestand,
         "paginasoort": KINDS[kind].singular,
         "pagefind": {

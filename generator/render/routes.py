@@ -21,8 +21,9 @@ from generator.labels import ACTIE_LABELS, ROLE_LABELS, URGENTIE_LABELS
 from generator.model import Ketenroute
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter, record_path, render_page
-from generator.render.environment import md_inline
+from generator.render.environment import attr, md_inline
 from generator.render.routesvg import route_svg
+from generator.render.snippets import clip
 
 
 def actor_name(rel: Relations, actor: str) -> str:
@@ -31,23 +32,36 @@ def actor_name(rel: Relations, actor: str) -> str:
     return rec.naam if rec is not None else ROLE_LABELS.get(actor, actor)
 
 
-def draw(route: Ketenroute, layers: list[list[str]], ctx: PageContext, rel: Relations, dom_id: str) -> str:
-    """SVG of a route for the page ``ctx.here``, wrapped in a focusable, scrollable figure."""
+def draw(
+    route: Ketenroute, layers: list[list[str]], ctx: PageContext, rel: Relations, dom_id: str
+) -> tuple[str, tuple[str, ...]]:
+    """The drawing of a route for the page ``ctx.here``, and its stappen in reading order.
+
+    A drawing that fits a phone's column is shown scaled to the column. A wider one scrolls inside its
+    own frame and, on a phone, waits behind "Toon schema" so the numbered steps come first (gia.css
+    opens it on wider screens).
+    """
 
     def href(actor: str) -> str | None:
         kind = rel.kind_of(actor)
         return ctx.site_url(record_path(kind, actor)) if kind else None
 
-    svg = route_svg(route, layers, lambda a: actor_name(rel, a), href, lambda a: ACTIE_LABELS.get(a, a), dom_id)
+    drawing = route_svg(route, layers, lambda a: actor_name(rel, a), href, lambda a: ACTIE_LABELS.get(a, a), dom_id)
+    if drawing.fits_phone:
+        return f'<div class="gia-schema gia-schema--past">{drawing.markup}</div>', drawing.order
+    frame = (
+        f'<div class="gia-schema" tabindex="0" role="region" aria-label="Schema: {attr(route.naam)} '
+        f'(schuif opzij als het niet past)">{drawing.markup}</div>'
+    )
     return (
-        f'<div class="gia-schema" tabindex="0" role="region" aria-label="Schema: {md_inline(route.naam)} '
-        f'(schuif opzij als het niet past)">{svg}</div>'
+        f'<details class="gia-schema-toon"><summary>Toon schema <span class="gia-schema-toon__uitleg">'
+        f"(breed: schuif opzij om alles te zien)</span></summary>{frame}</details>",
+        drawing.order,
     )
 
 
-def route_steps(route: Ketenroute, layers: list[list[str]]) -> list[dict[str, Any]]:
-    """The text version: stappen in drawing order, each with its outgoing overgangen."""
-    order = [sid for layer in layers for sid in layer]
+def route_steps(route: Ketenroute, order: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The text version: stappen in the drawing's reading order, each with its outgoing overgangen."""
     number = {sid: n for n, sid in enumerate(order, 1)}
     stappen = {s.id: s for s in route.stappen}
     out = []
@@ -97,12 +111,13 @@ def route_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
     for route in routes:
         path = record_path("ketenroutes", route.id)
         ctx = PageContext(catalog, rel, path)
-        layers = graph.layers(route)
+        schema, order = draw(route, graph.layers(route), ctx, rel, f"route-{route.id}")
         meta = {
             "title": route.naam,
-            "description": " ".join(route.beschrijving.split())[:200],
+            "description": clip(route.beschrijving),
             "bron": route.bestand,
             "paginasoort": "ketenroute",
+            "hide": ["navigation", "toc"],  # the drawing gets the full width
             "pagefind": {
                 "filters": {
                     "soort": ["ketenroute"],
@@ -117,8 +132,8 @@ def route_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
             path,
             template.render(
                 r=route,
-                schema=draw(route, layers, ctx, rel, f"route-{route.id}"),
-                steps=route_steps(route, layers),
+                schema=schema,
+                steps=route_steps(route, order),
                 actor=lambda a, ctx=ctx: ctx.link(a) if rel.kind_of(a) else md_inline(ROLE_LABELS.get(a, a)),
                 actie=lambda a: ACTIE_LABELS.get(a, a),
                 urgentie_label=URGENTIE_LABELS,
@@ -139,13 +154,14 @@ def route_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
             "title": f"Ketenkaart {regio.naam}",
             "description": f"Alle ketenroutes van {regio.naam} in één kaart.",
             "paginasoort": "ketenkaart",
+            "hide": ["navigation", "toc"],
         }
         yield (
             path,
             env.get_template("ketenkaart.md.j2").render(
                 regio=regio,
                 routes=mine,
-                schema=draw(merged, layers, ctx, rel, f"kaart-{regio.id}"),
+                schema=draw(merged, layers, ctx, rel, f"kaart-{regio.id}")[0],
                 edges=[(o.van, o.naar) for o in merged.overgangen],
                 name=lambda a: actor_name(rel, a),
                 front_matter=front_matter(meta),

@@ -1,39 +1,65 @@
-"""Part of stage 5 (render): draw a ketenroute as an inline SVG, at build time.
+"""Part of stage 5 (render): draw a ketenroute (or a merged ketenkaart) as an inline SVG, at build time.
 
-No diagram JavaScript runs in the browser: the layout comes from `generator.graph.layers` (longest
-path from the start, so every arrow points down) and is written out as plain SVG. Each node links to
-its record page; the text version under the diagram carries the same steps and arrows for screen
-readers and print. The picture is ``role="img"`` with a title and description, so it holds no links
-(an image may not contain interactive elements): for mouse users the node links sit in a second,
-transparent SVG laid over the picture, hidden from assistive technology and out of the tab order.
-Nodes and arrows carry ``data-stap`` / ``data-van`` / ``data-naar`` so tests can check that picture
-and text describe the same graph.
+No diagram JavaScript runs in the browser: Graphviz `dot` places boxes, arrows and arrow labels
+(`layout`), this module writes the SVG. Labels are whole: names and conditions wrap over several lines
+(`textfit`) and the boxes are made to fit them. Each node links to its record page; the numbered text
+version on the page carries the same steps and arrows for screen readers and print, numbered in the
+drawing's reading order (``Drawing.order``). The picture is ``role="img"`` with a title and
+description, so it holds no links (an image may not contain interactive elements): for mouse users the
+node links sit in a second, transparent SVG laid over the picture, hidden from assistive technology and
+out of the tab order. Nodes and arrows carry ``data-stap`` / ``data-van`` / ``data-naar`` so tests can
+check that picture and text describe the same graph.
 """
 
 from __future__ import annotations
 
-import itertools
+import math
 from collections.abc import Callable
-from textwrap import wrap
+from dataclasses import dataclass
 
-from generator.model import Ketenroute
+from generator.model import Ketenroute, Stap
 from generator.render.environment import attr
-from generator.render.layout import NODE_H, NODE_W, layout
+from generator.render.layout import Arrow, Box, Point, plan
 from generator.render.sources import marks as route_marks
+from generator.render.textfit import FONT_FAMILY, text_width, wrap
 
-Place = tuple[float, float]
+NAME = (14, 17)  # font size, line height (px) of a box's name: bold
+ACTION = (13, 16)  # of the actie under the name
+CONDITION = (13, 16)  # of an arrow's label
+BOX_TEXT, LABEL_TEXT = 150, 124  # widest line of text in a box, in a label
+PAD_X, PAD_Y, LABEL_PAD = 10, 8, 5
+MIN_BOX = 96
+# A drawing this wide still fits the column of a 360 px phone (about 310 px inside its frame) when
+# scaled, with its smallest text (13 px) at 12 px or more on screen.
+PHONE_WIDTH = 335
+FORWARD, BACK = "#1d1d1d", "#5b3f8f"
 
 
-def _lines(text: str, width: int = 26, count: int = 2) -> list[str]:
-    lines = wrap(text, width) or [""]
-    if len(lines) > count:
-        lines = lines[:count]
-        lines[-1] = lines[-1][: width - 1] + "…"
-    return lines
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """The SVG markup (picture plus link layer), its width, and the stappen in reading order."""
+
+    markup: str
+    width: float
+    order: tuple[str, ...]
+
+    @property
+    def fits_phone(self) -> bool:
+        """Whether the drawing fits a phone's column, scaled, with labels of at least 12 px."""
+        return self.width <= PHONE_WIDTH
 
 
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+@dataclass(frozen=True, slots=True)
+class _Label:
+    name: list[str]
+    action: list[str]
+
+    @property
+    def size(self) -> tuple[float, float]:
+        widths = [text_width(t, NAME[0], bold=True) for t in self.name] + [text_width(t, ACTION[0]) for t in self.action]
+        w = max(MIN_BOX, math.ceil(max(widths)) + 2 * PAD_X)
+        h = 2 * PAD_Y + len(self.name) * NAME[1] + 3 + len(self.action) * ACTION[1]
+        return w, h
 
 
 def route_svg(
@@ -43,11 +69,11 @@ def route_svg(
     actor_href: Callable[[str], str | None],
     action_label: Callable[[str], str],
     dom_id: str,
-) -> str:
-    """Return the markup of one route (or of a merged ketenkaart): the picture plus its link layer.
+) -> Drawing:
+    """Lay out and draw one route (or merged ketenkaart).
 
     Args:
-        layers: Stap ids per layer, top to bottom.
+        layers: Stap ids per layer, top to bottom (each layer becomes one row).
         actor_name: Display name of an actor id.
         actor_href: Site URL of the actor's page, or None for a generic role.
         action_label: Dutch label of an actie.
@@ -56,73 +82,45 @@ def route_svg(
     stappen = {s.id: s for s in route.stappen}
     # 'afgeleid'/'gewenst' belong to the steps of one route; a merged ketenkaart (no file of its own) has none.
     marks = route_marks if route.bestand else _no_marks
-    depth_of = {sid: d for d, layer in enumerate(layers) for sid in layer}
-    loops = any(
-        o.terugkoppeling or depth_of.get(o.naar, 0) <= depth_of.get(o.van, 0)
-        for o in route.overgangen
-        if o.van in depth_of and o.naar in depth_of
-    )
-    # Arrows that run back up are drawn to the right of the nodes, with their labels: keep room for both.
-    forward = [(o.van, o.naar) for o in route.overgangen if not o.terugkoppeling]
-    plan = layout(layers, forward, right=190 if loops else 0)
-    place, width, height = plan.nodes, plan.width, plan.height
-    order = [sid for layer in layers for sid in layer]
-    size = f'width="{width:.0f}" height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}"'
+    labels = {
+        sid: _Label(
+            wrap(actor_name(s.actor), NAME[0], BOX_TEXT, bold=True),
+            wrap(" · ".join((_label(s, action_label), *marks(s))), ACTION[0], BOX_TEXT),
+        )
+        for sid, s in stappen.items()
+    }
+    conditions = {(o.van, o.naar): " · ".join(filter(None, (*marks(o), o.voorwaarde, o.termijn))) for o in route.overgangen}
+    herkomst = {(o.van, o.naar): " ".join(marks(o)) for o in route.overgangen}
+    condition_lines = {key: wrap(text, CONDITION[0], LABEL_TEXT) for key, text in conditions.items() if text}
+    arrows = [(o.van, o.naar, _label_size(condition_lines.get((o.van, o.naar)))) for o in route.overgangen]
+    layout = plan(layers, {sid: label.size for sid, label in labels.items()}, arrows)
+    back = {(o.van, o.naar) for o in route.overgangen if o.terugkoppeling}
     desc = "; ".join(
-        f"{n}. {actor_name(stappen[sid].actor)}: {action_label(stappen[sid].actie)}" for n, sid in enumerate(order, 1)
+        f"{n}. {actor_name(stappen[sid].actor)}: {_label(stappen[sid], action_label)}" for n, sid in enumerate(layout.order, 1)
     )
+    size = f'width="{layout.width:.0f}" height="{layout.height:.0f}" viewBox="0 0 {layout.width:.1f} {layout.height:.1f}"'
     out = [
         f'<div class="gia-schema__vlak"><svg class="gia-route" role="img" aria-labelledby="{dom_id}-titel {dom_id}-desc" '
-        f'{size} xmlns="http://www.w3.org/2000/svg">',
+        f'{size} font-family="{FONT_FAMILY}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{dom_id}-titel">{attr(route.naam)}: schema van de route</title>',
-        f'<desc id="{dom_id}-desc">{attr(desc)}. De stappen staan ook als genummerde lijst onder het schema.</desc>',
-        f'<defs><marker id="{dom_id}-pijl" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#1d1d1d"/></marker></defs>',
+        f'<desc id="{dom_id}-desc">{attr(desc)}. De stappen staan ook als genummerde lijst bij het schema.</desc>',
     ]
-    for overgang in route.overgangen:
-        if overgang.van not in place or overgang.naar not in place:
-            continue
-        edge = _edge(
-            plan.paths.get((overgang.van, overgang.naar)),
-            place[overgang.van],
-            place[overgang.naar],
-            overgang.van,
-            overgang.naar,
-            dom_id,
-            overgang.terugkoppeling,
-            " · ".join(filter(None, (*marks(overgang), overgang.voorwaarde, overgang.termijn))),
-        )
-        found = " ".join(marks(overgang))
-        out.append(f'<g data-herkomst="{found}">{edge}</g>' if found else edge)
+    out.extend(_arrow(a, (a.van, a.naar) in back, herkomst.get((a.van, a.naar), "")) for a in layout.arrows)
     links: list[str] = []
-    for sid in order:
+    for sid in layout.order:
         stap = stappen[sid]
-        x, y = place[sid]
-        name_lines = _lines(actor_name(stap.actor))
-        fill = "#fdecee" if stap.actie in ("beschermen", "strafrechtelijk-optreden") else "#eef3f9"
-        texts = "".join(
-            f'<text x="{x + NODE_W / 2:.1f}" y="{y + 20 + i * 16:.1f}" text-anchor="middle" font-size="13" '
-            f'font-weight="700" fill="#1d1d1d">{attr(line)}</text>'
-            for i, line in enumerate(name_lines)
-        )
-        texts += (
-            f'<text x="{x + NODE_W / 2:.1f}" y="{y + NODE_H - 9:.1f}" text-anchor="middle" font-size="12" '
-            f'fill="#333">{attr(" · ".join((action_label(stap.actie), *marks(stap))))}</text>'
-        )
-        box = (
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" rx="8" fill="{fill}" '
-            f'stroke="{"#1d1d1d" if stap.eindpunt else "#1a4f8b"}" stroke-width="{3 if stap.eindpunt else 1.5}"/>'
-        )
-        # Derived or desired steps are dashed by the stylesheet ([data-herkomst]); see render/sources.py.
-        found = " ".join(marks(stap))
-        herkomst = f' data-herkomst="{found}"' if found else ""
-        out.append(f'<g class="gia-route__stap" data-stap="{attr(sid)}"{herkomst}>{box}{texts}</g>')
-        href = actor_href(stap.actor)
+        out.append(_box(sid, layout.boxes[sid], labels[sid], stap.eindpunt, stap.actie, " ".join(marks(stap))))
+        href = actor_href(stappen[sid].actor)
         if href:
+            b = layout.boxes[sid]
             links.append(
-                f'<a href="{attr(href)}" tabindex="-1"><rect x="{x:.1f}" y="{y:.1f}" width="{NODE_W}" height="{NODE_H}" '
+                f'<a href="{attr(href)}" tabindex="-1"><rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}" '
                 f'rx="8" fill="transparent"/></a>'
             )
+    for a in layout.arrows:
+        key = (a.van, a.naar)
+        if a.label is not None and key in condition_lines:
+            out.append(_condition(a.label, conditions[key], condition_lines[key]))
     out.append("</svg>")
     if links:
         out.append(
@@ -131,49 +129,81 @@ def route_svg(
             + "</svg>"
         )
     out.append("</div>")
-    return "".join(out)
+    return Drawing("".join(out), layout.width, layout.order)
+
+
+def _label_size(lines: list[str] | None) -> tuple[float, float] | None:
+    if not lines:
+        return None
+    w = max(text_width(t, CONDITION[0]) for t in lines)
+    return math.ceil(w) + 2 * LABEL_PAD, len(lines) * CONDITION[1] + 2 * LABEL_PAD
+
+
+def _tspans(lines: list[str], x: float, y: float, step: int) -> str:
+    return "".join(f'<tspan x="{x:.1f}" y="{y + i * step:.1f}">{attr(line)}</tspan>' for i, line in enumerate(lines))
+
+
+def _label(stap: Stap, action_label: Callable[[str], str]) -> str:
+    """What a step is called under its actor: the editors' own label, else the word for its actie."""
+    return stap.label or action_label(stap.actie)
 
 
 def _no_marks(_item: object) -> list[str]:
     return []
 
 
-def _edge(points: list[Place] | None, a: Place, b: Place, van: str, naar: str, dom_id: str, back: bool, label: str) -> str:
-    (ax, ay), (bx, by) = a, b
-    data = f'class="gia-route__pijl" data-van="{attr(van)}" data-naar="{attr(naar)}"'
-    marker = f'marker-end="url(#{dom_id}-pijl)"'
-    if points is None or back or by <= ay:
-        # A declared loop runs back up along the right-hand side, dashed.
-        sx, sy, ex, ey = ax + NODE_W, ay + NODE_H / 2, bx + NODE_W, by + NODE_H / 2
-        bend = max(sx, ex) + 60
-        path = (
-            f'<path {data} d="M{sx:.1f},{sy:.1f} C{bend:.1f},{sy:.1f} {bend:.1f},{ey:.1f} {ex + 2:.1f},{ey:.1f}" '
-            f'fill="none" stroke="#5b3f8f" stroke-width="1.6" stroke-dasharray="6 4" {marker}/>'
-        )
-        mx, my = bend + 6, (sy + ey) / 2
-    else:
-        # Smooth vertical S-curves through the bend points the layout gave (one per skipped layer).
-        segments = []
-        for (x0, y0), (x1, y1) in itertools.pairwise(points):
-            mid = (y0 + y1) / 2
-            segments.append(
-                f"C{x0:.1f},{mid:.1f} {x1:.1f},{mid:.1f} {x1:.1f},{y1:.1f}" if y1 - y0 > 12 else f"L{x1:.1f},{y1:.1f}"
-            )
-        sx, sy = points[0]
-        path = (
-            f'<path {data} d="M{sx:.1f},{sy:.1f} {" ".join(segments)}" fill="none" stroke="#1d1d1d" stroke-width="1.6" {marker}/>'
-        )
-        # Label on the last stretch, just above the target: arrows fanning out keep their labels apart.
-        (px, py), (ex, ey) = points[-2], points[-1]
-        mx, my = px + (ex - px) * 0.7, py + (ey - py) * 0.7
-    if not label:
-        return path
-    short = _short(label, 26)
-    w = 6.4 * len(short) + 10
-    # Labels of loops start right of the curve, in the room kept free for them; others are centred.
-    left = mx if back or by <= ay else mx - w / 2
+def _box(sid: str, b: Box, label: _Label, eindpunt: bool, actie: str, herkomst: str) -> str:
+    # Derived or desired steps are dashed by the stylesheet ([data-herkomst]); see render/sources.py.
+    fill = "#fdecee" if actie in ("beschermen", "strafrechtelijk-optreden") else "#eef3f9"
+    stroke, width = ("#1d1d1d", 3) if eindpunt else ("#1a4f8b", 1.5)
+    cx = b.x + b.w / 2
+    top = b.y + PAD_Y
+    name_y = top + 13  # baseline of the first name line (14 px Arial ascends ~12.7 px)
+    action_y = top + len(label.name) * NAME[1] + 3 + 12
     return (
-        f'{path}<g class="gia-route__voorwaarde"><title>{attr(label)}</title>'
-        f'<rect x="{left:.1f}" y="{my - 10:.1f}" width="{w:.1f}" height="18" rx="3" fill="#fff" stroke="#c4cfdc"/>'
-        f'<text x="{left + w / 2:.1f}" y="{my + 3:.1f}" text-anchor="middle" font-size="11.5" fill="#1d1d1d">{attr(short)}</text></g>'
+        f'<g class="gia-route__stap" data-stap="{attr(sid)}"{_herkomst(herkomst)}>'
+        f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}" rx="8" fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>'
+        f'<text text-anchor="middle" font-size="{NAME[0]}" font-weight="700" fill="#1d1d1d">{_tspans(label.name, cx, name_y, NAME[1])}</text>'
+        f'<text text-anchor="middle" font-size="{ACTION[0]}" fill="#333">{_tspans(label.action, cx, action_y, ACTION[1])}</text>'
+        "</g>"
+    )
+
+
+def _head(base: Point, tip: Point, colour: str) -> str:
+    """A filled arrowhead from ``base`` to ``tip`` (dot leaves that stretch free for it)."""
+    (bx, by), (tx, ty) = base, tip
+    length = math.hypot(tx - bx, ty - by) or 1.0
+    px, py = -(ty - by) / length * 4.5, (tx - bx) / length * 4.5
+    return f'<path d="M{tx:.1f},{ty:.1f} L{bx + px:.1f},{by + py:.1f} L{bx - px:.1f},{by - py:.1f} z" fill="{colour}"/>'
+
+
+def _herkomst(found: str) -> str:
+    return f' data-herkomst="{attr(found)}"' if found else ""
+
+
+def _arrow(a: Arrow, back: bool, herkomst: str) -> str:
+    colour = BACK if back else FORWARD
+    start, rest = a.path[0], a.path[1:]
+    pieces = " ".join(
+        f"C{p[0][0]:.1f},{p[0][1]:.1f} {p[1][0]:.1f},{p[1][1]:.1f} {p[2][0]:.1f},{p[2][1]:.1f}" for p in _triples(rest)
+    )
+    dash = ' stroke-dasharray="6 4"' if back else ""
+    return (
+        f'<g class="gia-route__pijl" data-van="{attr(a.van)}" data-naar="{attr(a.naar)}"{_herkomst(herkomst)}>'
+        f'<path d="M{start[0]:.1f},{start[1]:.1f} {pieces}" fill="none" stroke="{colour}" stroke-width="1.6"{dash}/>'
+        f"{_head(a.path[-1], a.tip, colour)}</g>"
+    )
+
+
+def _triples(points: tuple[Point, ...]) -> list[tuple[Point, Point, Point]]:
+    return [(points[i], points[i + 1], points[i + 2]) for i in range(0, len(points) - 2, 3)]
+
+
+def _condition(b: Box, full: str, lines: list[str]) -> str:
+    cx = b.x + b.w / 2
+    return (
+        f'<g class="gia-route__voorwaarde"><title>{attr(full)}</title>'
+        f'<rect x="{b.x:.1f}" y="{b.y:.1f}" width="{b.w:.1f}" height="{b.h:.1f}" rx="3" fill="#fff" stroke="#c4cfdc"/>'
+        f'<text text-anchor="middle" font-size="{CONDITION[0]}" fill="#1d1d1d">'
+        f"{_tspans(lines, cx, b.y + LABEL_PAD + 12, CONDITION[1])}</text></g>"
     )

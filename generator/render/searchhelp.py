@@ -1,9 +1,11 @@
 """Part of stage 5 (render): the data the search page needs besides the Pagefind index.
 
-`zoeken/hulp.json` holds the answer boxes (every begrip and every vorm van geweld, with all the words
-that should trigger it), the words that mark a query as being about violence (then the crisis block
-shows) and Dutch question words to drop from whole questions like "wie bel ik bij huwelijksdwang".
-One source of truth: all of it comes from the YAML records, except the short word lists below.
+`zoeken/hulp.json` holds the answer boxes (every vorm van geweld and every begrip, with all the words
+that should trigger it), what each vorm looks like in practice (its names, search words, signals and
+situations, weighted, so "de buren horen elke avond geschreeuw en klappen" finds the vorm), the
+gemeenten (so "stalking Maastricht" leads to the answer for Maastricht), the words that mark a query as
+being about violence (then the crisis block shows) and Dutch question words to drop. All of it comes
+from the YAML records, except the word lists in `generator.render.searchwords`.
 """
 
 from __future__ import annotations
@@ -13,146 +15,7 @@ import re
 
 from generator.catalog import Catalog
 from generator.labels import SOORT_LABELS
-
-# Words of a question that carry no meaning for the search ("wie bel ik bij …", "wat doe ik als …").
-STOPWORDS = sorted(
-    [
-        "wie",
-        "wat",
-        "waar",
-        "wanneer",
-        "hoe",
-        "welke",
-        "welk",
-        "bel",
-        "bellen",
-        "ik",
-        "je",
-        "jij",
-        "u",
-        "we",
-        "wij",
-        "bij",
-        "met",
-        "van",
-        "voor",
-        "over",
-        "naar",
-        "in",
-        "op",
-        "aan",
-        "om",
-        "een",
-        "de",
-        "het",
-        "der",
-        "den",
-        "is",
-        "zijn",
-        "er",
-        "doe",
-        "doen",
-        "moet",
-        "moeten",
-        "kan",
-        "kun",
-        "kunnen",
-        "mag",
-        "als",
-        "dat",
-        "die",
-        "dit",
-        "deze",
-        "mijn",
-        "iemand",
-        "hulp",
-        "vraag",
-        "vragen",
-        "contact",
-        "opnemen",
-        "informatie",
-        "info",
-        "iets",
-        "ga",
-        "gaan",
-        "terecht",
-        "melden",
-        "meld",
-        "meldt",
-        "geval",
-        "vermoeden",
-        "zorgen",
-        "maak",
-        "maken",
-        "zich",
-        "me",
-        "mij",
-        "ons",
-        "onze",
-        "helpt",
-        "helpen",
-        "hulpverlening",
-        "raadplegen",
-        "wil",
-        "willen",
-        "graag",
-        "weten",
-    ]
-)
-
-# Words that make a query about violence even when no expertise name matches (spreektaal included).
-VIOLENCE_WORDS = frozenset(
-    [
-        "geweld",
-        "mishandeling",
-        "mishandeld",
-        "mishandelen",
-        "mishandelt",
-        "misbruik",
-        "misbruikt",
-        "slaan",
-        "slaat",
-        "sloeg",
-        "geslagen",
-        "schoppen",
-        "schopt",
-        "bedreiging",
-        "bedreigd",
-        "bedreigt",
-        "dreiging",
-        "dreigt",
-        "onveilig",
-        "onveiligheid",
-        "verkrachting",
-        "verkracht",
-        "aanranding",
-        "aangerand",
-        "stalking",
-        "gestalkt",
-        "stalkt",
-        "uitbuiting",
-        "uitgebuit",
-        "dwang",
-        "eerwraak",
-        "femicide",
-        "huisverbod",
-        "loverboy",
-        "mensenhandel",
-        "verwaarlozing",
-        "verwaarloosd",
-        "vechtscheiding",
-        "kindermishandeling",
-        "huiselijk",
-        "gewurgd",
-        "wurgen",
-        "opgesloten",
-        "angst",
-        "bang",
-        "gevaar",
-        "onderdrukt",
-        "vernederd",
-    ]
-)
+from generator.render.searchwords import FILLER_WORDS, STOPWORDS, VERB_FORMS, VIOLENCE_WORDS
 
 
 def _words(text: str) -> set[str]:
@@ -168,8 +31,36 @@ def _summary(text: str, limit: int = 260) -> str:
 
 
 def search_help(catalog: Catalog) -> str:
-    """JSON for the search page: answer boxes, violence words and stopwords."""
+    """JSON for the search page: answer boxes, situations per vorm, gemeenten, violence words, stopwords."""
     answers = []
+    situations = []
+    violence = set(VIOLENCE_WORDS)
+    # Vormen first: when a word is both a vorm and a begrip ("stalking"), the vorm's box wins.
+    for exp in sorted(catalog.of("expertise").values(), key=lambda e: (e.soort != "vorm-van-geweld", e.id)):
+        entry = {
+            "naam": exp.naam,
+            "soort": SOORT_LABELS.get(exp.soort, exp.soort),
+            "woorden": sorted({exp.naam, *exp.synoniemen}),
+            "uitleg": _summary(exp.uitleg),
+            "url": f"expertise/{exp.id}/",
+        }
+        if exp.soort == "vorm-van-geweld":
+            entry |= {"id": exp.id, "wiebelik": f"wie-bel-ik/{exp.id}/"}
+            for term in (exp.naam, *exp.synoniemen):
+                violence |= _words(term) - set(STOPWORDS)
+            # What the vorm looks like in practice, by weight: its names, search words, signals, explanation.
+            situations.append(
+                {
+                    "id": exp.id,
+                    "velden": [
+                        [3, " ".join((exp.naam, *exp.synoniemen))],
+                        [2.5, " ".join(exp.zoektermen)],
+                        [1.5, " ".join((*exp.signalen, *exp.situaties))],
+                        [0.5, exp.uitleg],
+                    ],
+                }
+            )
+        answers.append(entry)
     for begrip in sorted(catalog.of("begrippen").values(), key=lambda b: b.id):
         answers.append(
             {
@@ -180,19 +71,18 @@ def search_help(catalog: Catalog) -> str:
                 "url": f"begrippen/{begrip.id}/",
             }
         )
-    violence = set(VIOLENCE_WORDS)
-    for exp in sorted(catalog.of("expertise").values(), key=lambda e: e.id):
-        answers.append(
-            {
-                "naam": exp.naam,
-                "soort": SOORT_LABELS.get(exp.soort, exp.soort),
-                "woorden": sorted({exp.naam, *exp.synoniemen}),
-                "uitleg": _summary(exp.uitleg),
-                "url": f"expertise/{exp.id}/",
-            }
-        )
-        if exp.soort == "vorm-van-geweld":
-            for term in (exp.naam, *exp.synoniemen):
-                violence |= _words(term) - set(STOPWORDS)
-    data = {"antwoorden": answers, "geweld": sorted(violence), "stopwoorden": STOPWORDS}
+    places = [
+        [info.gemeente.naam, gid, name]
+        for gid, info in sorted(catalog.gemeenten.items())
+        for name in (info.gemeente.naam, *info.gemeente.ook_bekend_als)
+    ]
+    data = {
+        "antwoorden": answers,
+        "situaties": situations,
+        "gemeenten": places,
+        "werkwoorden": VERB_FORMS,
+        "vulwoorden": FILLER_WORDS,
+        "geweld": sorted(violence),
+        "stopwoorden": STOPWORDS,
+    }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

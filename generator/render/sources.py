@@ -8,12 +8,12 @@
 * `Currency` / `currency_of` — the year of a record's newest source and its last review date, for the
   GOV.UK-style line at the top of its page and the oldest-first list on the beheer page.
 
-Git dates come from the load stage (`generator.history.load_file_dates`); nothing here reads files.
+Git dates come from the load stage (`generator.history.last_changed`); nothing here reads files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -160,7 +160,7 @@ def currency(catalog: Catalog, rec: Any, changed: date | None, today: date | Non
     )
 
 
-def currency_of(catalog: Catalog, dates: dict[str, date] | None, today: date | None) -> dict[str, Currency]:
+def currency_of(catalog: Catalog, dates: Mapping[str, date] | None, today: date | None) -> dict[str, Currency]:
     """`Currency` of every record, by its file path."""
     return {
         rec.bestand: currency(catalog, rec, (dates or {}).get(rec.bestand), today)

@@ -127,7 +127,7 @@ def link_first_uses(text: str, path: str, terms: Terms, also_explains: Iterable[
     done = set(terms.explains.get(path, ())) | set(also_explains)
     out: list[str] = []
     in_front_matter = text.startswith("---\n")
-    in_code = False
+    in_code = in_cards = False
     for n, line in enumerate(text.split("\n")):
         if in_front_matter:
             in_front_matter = not (n > 0 and line == "---")
@@ -135,7 +135,12 @@ def link_first_uses(text: str, path: str, terms: Terms, also_explains: Iterable[
             continue
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
-        if in_code or _SKIP_LINE.match(line):
+        # Cards list records (name, soort, werkgebied, phone): names, not running text.
+        if line.startswith('<div class="gia-kaarten"'):
+            in_cards = True
+        elif in_cards and line.startswith("</div>"):
+            in_cards = False
+        if in_code or in_cards or _SKIP_LINE.match(line):
             out.append(line)
             continue
         if line.count("**") % 2:

@@ -16,7 +16,17 @@ from generator.catalog import Catalog
 from generator.labels import ACTIE_LABELS, URGENTIE_LABELS
 from generator.relations import Relations
 from generator.render.context import render_page
-from generator.wiebelik import URGENTIES, answer
+from generator.render.snippets import answer_description
+from generator.wiebelik import URGENTIES, answer, measures
+
+# What the asker does, when the route stap says nothing itself.
+ACT_DEFAULTS = {
+    "bellen": "Bel bij direct gevaar.",
+    "advies-vragen": "Je vraagt advies.",
+    "melden": "Je doet een melding.",
+    "contact": "Je neemt contact op.",
+    "beslissing": "Je neemt contact op.",
+}
 
 URGENTIE_UITLEG = {
     "acuut": "Er is nu gevaar, of er is net iets ernstigs gebeurd.",
@@ -29,6 +39,8 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
     """Yield the start page, the urgentie and gemeente choices, and every result page."""
     regios = list(catalog.of("gebieden").values())
     options = catalog.vormen()
+    maatregelen = measures(catalog)
+    rollen = sorted(catalog.of("beroepsgroepen").values(), key=lambda r: (r.volgorde, r.naam.lower()))
 
     def page(path: str, template: str, title: str, description: str, **variables: Any) -> tuple[str, str]:
         meta = {"title": title, "description": description, "paginasoort": "wie-bel-ik"}
@@ -40,6 +52,7 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
         "Wie bel ik?",
         "Kies de situatie, de urgentie en de gemeente.",
         vormen=options,
+        rollen=rollen,
     )
     for vorm in options:
         yield page(
@@ -63,13 +76,17 @@ def guide_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[
                 regios=regios,
             )
             for gemeente, info in catalog.gemeenten.items():
+                a = answer(catalog, rel, vorm.id, urgentie, gemeente)
                 yield page(
                     f"wie-bel-ik/{vorm.id}/{urgentie}/{gemeente}.md",
                     "wiebelik-antwoord.md.j2",
                     f"Wie bel ik bij {vorm.naam.lower()} in {info.gemeente.naam}?",
-                    f"{label}: wie bel je, in welke volgorde.",
-                    a=answer(catalog, rel, vorm.id, urgentie, gemeente),
+                    answer_description(vorm.naam, label, info.gemeente.naam, [e.record for e in a.call]),
+                    a=a,
                     info=info,
                     label=label,
                     actie=lambda a: ACTIE_LABELS.get(a, a),
+                    hoofdletter=lambda t: t[:1].upper() + t[1:],
+                    maatregelen=maatregelen,
+                    standaard=ACT_DEFAULTS,
                 )

@@ -6,11 +6,9 @@ site built from the real partners/ and content/ folders, served with the site's 
 
 from __future__ import annotations
 
-import re
 import shutil
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -18,8 +16,21 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_
 from generator.cli import today
 from generator.pipeline import build_project
 from generator.serve import make_server
-from tests.browser.support import AXE_RULES, CHROMIUM, CHROMIUM_ARGS, PROJECT_PARTS, Guard, Site, mkdocs_extra, new_context
+from generator.siteaddress import SiteAddress
+from tests.browser.support import (
+    AXE_RULES,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PROJECT_PARTS,
+    Guard,
+    Site,
+    mkdocs_extra,
+    new_context,
+    page_type_paths,
+)
 from tests.helpers import ROOT
+
+FORGE_REPO = "https://gitlab.example.org/gia/wegwijzer"  # never contacted: only written into links
 
 
 @pytest.fixture(scope="session")
@@ -32,13 +43,16 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             shutil.copytree(source, root / name)
         else:
             shutil.copy(source, root / name)
-    run = build_project(root, today())
+    # Built as the forge would publish it: its own address (canonical links, sitemap, previews) and a
+    # repository for the edit and "meld een fout" links. The port is taken first, so the address is known.
+    server = make_server(root / "site", 0)
+    host, port = server.server_address[:2]
+    address = SiteAddress(site_url=f"http://{host!s}:{port}/", repo_url=FORGE_REPO, forge="gitlab", branch="main")
+    run = build_project(root, today(), address=address)
     assert run.published, [i.format_text() for i in run.report.issues]
 
-    server = make_server(root / "site", 0)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
-    host, port = server.server_address[:2]
     try:
         yield Site(root=root, base=f"http://{host!s}:{port}", snel_weg_url=mkdocs_extra(root)["snel_weg_url"])
     finally:
@@ -48,7 +62,14 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Report how much axe-core checked, for the record."""
+    """Report how much axe-core checked, and where the layout screenshots are, for the record."""
+    from tests.browser.test_layout import ARTEFACTS, screenshots
+
+    shots = screenshots()
+    if shots:
+        terminalreporter.write_line(f"schermafdrukken ({len(shots)}) en maten: {ARTEFACTS.relative_to(ROOT)}/")
+        for shot in shots:
+            terminalreporter.write_line(f"  {shot.relative_to(ROOT)}")
     if AXE_RULES:
         union = set().union(*AXE_RULES.values())
         per_page = ", ".join(f"{kind} {len(rules)}" for kind, rules in AXE_RULES.items())
@@ -87,48 +108,7 @@ def page(context: BrowserContext) -> Page:
     return context.new_page()
 
 
-# Which concrete page stands for each page type: read from the built site, not assumed.
-PAGE_CLASS = re.compile(r'class="gia-page gia-page--([a-z-]+)')
-VERIFIED_PHONE = r'class="gia-tel" href="tel:'
-
-
 @pytest.fixture(scope="session")
 def page_types(real_site: Site) -> dict[str, str]:
     """Page type -> site path of one real page of that type: the first (in sorted order) that qualifies."""
-    site = real_site.site
-    kinds: dict[str, list[tuple[str, Path]]] = {}
-    for index in sorted(site.rglob("index.html")):
-        match = PAGE_CLASS.search(index.read_text(encoding="utf-8"))
-        if match:
-            rel = index.parent.relative_to(site).as_posix()
-            kinds.setdefault(match.group(1), []).append(("/" if rel == "." else f"/{rel}/", index))
-
-    def first(kind: str, path: str = r"/.*", *contains: str) -> str:
-        for url, index in kinds.get(kind, []):
-            html = index.read_text(encoding="utf-8") if contains else ""
-            if re.fullmatch(path, url) and all(re.search(c, html) for c in contains):
-                return url
-        raise AssertionError(f"the built site has no page of type {kind!r} at {path!r} with {contains!r}")
-
-    return {
-        "home": first("home", "/"),
-        "zoeken": first("zoeken") + "?q=veilig",
-        # An organisation with a verified phone number (its contact table says where the number comes from).
-        "organisatie": first("organisatie", r"/organisaties/[^/]+/", VERIFIED_PHONE, r"<th>Herkomst van het nummer</th>"),
-        "expertise": first("expertise", r"/expertise/[^/]+/"),
-        "routeertafel": first("routeertafel", r"/routeertafels/[^/]+/"),
-        "voorziening": first("voorziening", r"/voorzieningen/[^/]+/"),
-        "ketenroute": first(
-            "ketenroute", r"/ketenroutes/[^/]+/", r'<div class="gia-schema" tabindex="0"', r'<svg class="gia-route" role="img"'
-        ),
-        "ketenkaart": first("ketenkaart", r"/ketenroutes/[^/]+/", r'<svg class="gia-route" role="img"'),
-        "gemeente": first("gemeente", r"/gemeenten/[^/]+/"),
-        "begrippen": first("begrippen", "/begrippen/"),
-        "regiovisie": first("inhoud", r"/regiovisie/[^/]+/"),
-        "uitvoeringsagenda": first("uitvoeringsagenda", "/uitvoeringsagenda/"),
-        "onboarding": first("inhoud", "/onboarding/"),
-        # A result of "Wie bel ik?" (situatie / urgentie / gemeente) with a verified phone number.
-        "wie-bel-ik": first("wie-bel-ik", r"/wie-bel-ik/[^/]+/[^/]+/[^/]+/", r'class="gia-gecontroleerd"'),
-        "veilig-internetten": first("inhoud", "/veilig-internetten/"),
-        "toegankelijkheid": first("inhoud", "/toegankelijkheid/"),
-    }
+    return page_type_paths(real_site.site)

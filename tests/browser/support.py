@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,3 +131,53 @@ def within_viewport(page: Page, box: list[float] | dict[str, float]) -> bool:
     viewport = page.viewport_size
     assert viewport is not None
     return width > 0 and height > 0 and x >= 0 and y >= 0 and x + width <= viewport["width"] and y + height <= viewport["height"]
+
+
+PAGE_CLASS = re.compile(r'class="gia-page gia-page--([a-z-]+)')
+VERIFIED_PHONE = r'class="gia-tel" href="tel:'
+
+
+def page_type_paths(site: Path) -> dict[str, str]:
+    """Page type -> site path of one real page of that type in the built ``site``: the first (in sorted
+    order) that qualifies. Read from the built site, not assumed."""
+    kinds: dict[str, list[tuple[str, Path]]] = {}
+    for index in sorted(site.rglob("index.html")):
+        match = PAGE_CLASS.search(index.read_text(encoding="utf-8"))
+        if match:
+            rel = index.parent.relative_to(site).as_posix()
+            kinds.setdefault(match.group(1), []).append(("/" if rel == "." else f"/{rel}/", index))
+
+    def first(kind: str, path: str = r"/.*", *contains: str) -> str:
+        for url, index in kinds.get(kind, []):
+            html = index.read_text(encoding="utf-8") if contains else ""
+            if re.fullmatch(path, url) and all(re.search(c, html) for c in contains):
+                return url
+        raise AssertionError(f"the built site has no page of type {kind!r} at {path!r} with {contains!r}")
+
+    return {
+        "home": first("home", "/"),
+        "zoeken": first("zoeken") + "?q=veilig",
+        # An organisation with a verified phone number (its contact table has "Gecontroleerd op").
+        "organisatie": first("organisatie", r"/organisaties/[^/]+/", VERIFIED_PHONE, r"<th>Herkomst van het nummer</th>"),
+        "expertise": first("expertise", r"/expertise/[^/]+/"),
+        "routeertafel": first("routeertafel", r"/routeertafels/[^/]+/"),
+        "voorziening": first("voorziening", r"/voorzieningen/[^/]+/"),
+        "ketenroute": first(
+            "ketenroute", r"/ketenroutes/[^/]+/", r'<div class="gia-schema" tabindex="0"', r'<svg class="gia-route" role="img"'
+        ),
+        "ketenkaart": first("ketenkaart", r"/ketenroutes/[^/]+/", r'<svg class="gia-route" role="img"'),
+        "gemeente": first("gemeente", r"/gemeenten/[^/]+/"),
+        "begrippen": first("begrippen", "/begrippen/"),
+        "regiovisie": first("inhoud", r"/regiovisie/[^/]+/"),
+        "uitvoeringsagenda": first("uitvoeringsagenda", "/uitvoeringsagenda/"),
+        "onboarding": first("inhoud", "/onboarding/"),
+        # A result of "Wie bel ik?" (situatie / urgentie / gemeente) with a verified phone number.
+        "wie-bel-ik": first("wie-bel-ik", r"/wie-bel-ik/[^/]+/[^/]+/[^/]+/", r'class="gia-gecontroleerd"'),
+        "veilig-internetten": first("inhoud", "/veilig-internetten/"),
+        "toegankelijkheid": first("inhoud", "/toegankelijkheid/"),
+        # Further layouts of issue 14: a sociale-kaart list, a route drawing that fits a phone, agenda pages.
+        "overzicht": first("overzicht", "/organisaties/"),
+        "ketenroute-smal": first("ketenroute", r"/ketenroutes/[^/]+/", r'class="gia-schema gia-schema--past"'),
+        "agenda-thema": first("uitvoeringsagenda", r"/uitvoeringsagenda/[^/]+/[^/]+/"),
+        "agenda-selectie": first("overzicht", r"/uitvoeringsagenda/status-gepland/"),
+    }

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 FOLDERS = ("onboarding", "meldcode", "gemeenten", "expertise", "voorzieningen", "routeertafels")
 NOT_RUNNING_TEXT = (
     "nav, table, svg, script, style, form, h1, h2, h3, h4, h5, h6, .admonition-title, .headerlink, .gia-bronnen, "
-    ".gia-bewerk, .gia-soort, .gia-bron, .gia-zoektermen, [hidden], .gia-actueel, .gia-verouderd, summary, strong"
+    ".gia-bewerk, .gia-soort, .gia-bron, .gia-zoektermen, [hidden], .gia-actueel, .gia-verouderd, .gia-kaarten, summary, strong"
 )
 BLOCKS = ("p", "li", "dd", "dt")
 

@@ -102,3 +102,41 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   apply();
 })();
+
+/* "Wie bel ik?": the professional's role as an optional first choice. Without JavaScript every answer
+   page lists all roles folded under "Wat doe jij nu?". With it, the choice on the start page travels
+   along in the address (?rol=…) through the three steps, and the answer opens that role's section (also
+   for #rol-… links). Nothing is stored in the browser. */
+(function () {
+  "use strict";
+  var chooser = document.querySelector("[data-gia-rolkeuze]");
+  var rol = new URLSearchParams(window.location.search).get("rol") || "";
+  if (!/^[a-z0-9-]*$/.test(rol)) rol = "";
+  if (chooser) {
+    chooser.hidden = false;
+    Array.prototype.forEach.call(chooser.querySelectorAll("a[data-rol]"), function (a) {
+      if (a.getAttribute("data-rol") === rol) a.setAttribute("aria-current", "true");
+    });
+  }
+  var wanted = rol || (window.location.hash.indexOf("#rol-") === 0 ? window.location.hash.slice(5) : "");
+  var section = wanted && document.getElementById("rol-" + wanted);
+  if (section && section.tagName === "DETAILS") {
+    section.open = true;
+    section.classList.add("gia-rol--gekozen");
+    if (!window.location.hash) section.scrollIntoView();
+  }
+  /* A role opened by the reader is the chosen one (for print, where the theme opens every <details>). */
+  Array.prototype.forEach.call(document.querySelectorAll("details.gia-rol > summary"), function (summary) {
+    summary.addEventListener("click", function () {
+      var details = summary.parentNode;
+      window.setTimeout(function () { details.classList.toggle("gia-rol--gekozen", details.open); }, 0);
+    });
+  });
+  if (!rol) return;
+  Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (a) {
+    var url = new URL(a.getAttribute("href"), window.location.href);
+    if (url.origin !== window.location.origin || url.pathname.indexOf("/wie-bel-ik/") < 0 || url.searchParams.has("rol")) return;
+    url.searchParams.set("rol", rol);
+    a.setAttribute("href", url.pathname + url.search + url.hash);
+  });
+})();

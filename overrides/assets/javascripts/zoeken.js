@@ -1,6 +1,11 @@
 /* GIA Wegwijzer: the search page (/zoeken/?q=…), on Pagefind's JavaScript API.
    - Whole questions ("wie bel ik bij huwelijksdwang") lose their question words before searching.
-   - A begrip, abbreviation or vorm van geweld in the query shows its explanation above the results.
+   - A begrip, abbreviation or vorm van geweld in the query shows its explanation above the results,
+     with the way to its Wie-bel-ik answer (for the gemeente too, when the query names one).
+   - A described situation ("de buren horen elke avond geschreeuw en klappen") is matched against what
+     each vorm looks like in practice, and the answer box says which vorm it resembles.
+   - A word that is on no page of this site is not silently replaced by a shorter one (Pagefind would
+     match "sexting" on "se"): the page says plainly there is no match and offers Wie bel ik.
    - Every query about violence, and every query without results, shows the crisis numbers.
    - Filters (soort, regio, gemeente, expertise) come from the index and are kept in the address.
    Nothing is stored in the browser; everything runs here, on this site's own files. */
@@ -16,10 +21,11 @@ const crisis = document.getElementById("gia-crisis-zoek");
 const filterBox = document.getElementById("gia-filters");
 const filterList = document.getElementById("gia-filterlijst");
 const FILTERS = [["soort", "Soort"], ["regio", "Regio"], ["gemeente", "Gemeente"], ["expertise", "Vorm van geweld"]];
+const URGENTIES = [["acuut", "Acuut gevaar"], ["zorgen", "Zorgen of een vermoeden"], ["advies", "Advies vragen"]];
 const PAGE_SIZE = 10;
 
 let pagefindModule = null;
-let help = null;
+let helpPromise = null;
 let results = [];
 let shown = 0;
 
@@ -32,13 +38,32 @@ async function pagefind() {
   return pagefindModule;
 }
 
-async function helpData() {
-  if (!help) {
-    const response = await fetch(new URL("zoeken/hulp.json", scope));
-    help = await response.json();
-    help.stop = new Set(help.stopwoorden);
-    help.violence = new Set(help.geweld);
+/* The search help (zoeken/hulp.json): fetched in this one place only, once, and prepared for use. */
+function helpData() {
+  if (!helpPromise) {
+    helpPromise = fetch(new URL("zoeken/hulp.json", scope)).then((response) => response.json()).then(prepareHelp);
   }
+  return helpPromise;
+}
+
+function prepareHelp(help) {
+  help.stop = new Set(help.stopwoorden);
+  help.filler = new Set([...help.stopwoorden, ...help.vulwoorden]);
+  help.violence = new Set(help.geweld);
+  help.verbs = new Map();
+  for (const [base, forms] of Object.entries(help.werkwoorden)) for (const form of forms) help.verbs.set(plain(form), base);
+  help.index = help.situaties.map((vorm) => {
+    const stems = new Map();
+    for (const [weight, text] of vorm.velden) {
+      for (const t of tokens(text, help)) stems.set(t, Math.max(stems.get(t) || 0, weight));
+    }
+    return { id: vorm.id, stems, entry: help.antwoorden.find((a) => a.id === vorm.id) };
+  });
+  const spread = new Map();
+  for (const vorm of help.index) for (const t of vorm.stems.keys()) spread.set(t, (spread.get(t) || 0) + 1);
+  // A word that says something about one vorm weighs more than one that all vormen share.
+  help.weight = (t) => Math.log(1 + help.index.length / (spread.get(t) || help.index.length));
+  help.places = help.gemeenten.map(([naam, id, name]) => ({ naam, id, key: normalise(name) })).sort((a, b) => b.key.length - a.key.length);
   return help;
 }
 
@@ -52,10 +77,66 @@ function nameKey(text) {
 }
 
 /* Drop question words; keep the query as typed when nothing would be left. */
-function meaningful(query, data) {
+function meaningfulWords(query, data) {
   const words = normalise(query).split(" ").filter(Boolean);
   const kept = words.filter((w) => !data.stop.has(w));
-  return (kept.length ? kept : words).join(" ");
+  return kept.length ? kept : words;
+}
+
+function plain(word) {
+  return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+const SUFFIXES = ["heden", "ingen", "ing", "eren", "ers", "en", "er", "de", "te", "es", "e", "s", "t", "d"];
+
+/* A rough Dutch stem, enough to let "klappen" meet "klap" and "bedreigd" meet "bedreiging". */
+function stem(word, data) {
+  const w = plain(word);
+  if (data.verbs.has(w)) return data.verbs.get(w);
+  let s = w;
+  for (const suffix of SUFFIXES) {
+    if (s.length - suffix.length >= 4 && s.endsWith(suffix)) {
+      s = s.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return s.replace(/([bdfgklmnprst])\1$/, "$1");
+}
+
+function tokens(text, data) {
+  return normalise(text).split(/[^\p{L}\p{N}+]+/u).filter((w) => w.length > 2 && !data.filler.has(w)).map((w) => stem(w, data));
+}
+
+/* 1 for the same stem; 0.5 when one is the start of the other (a compound: "dreig" in "dreigbericht"). */
+function likeness(a, b) {
+  if (a === b) return 1;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 5 && long.startsWith(short) ? 0.5 : 0;
+}
+
+/* The vormen a described situation resembles most (at most two), by weighted words in common. */
+function situationMatches(query, data) {
+  const asked = [...new Set(tokens(query, data))];
+  const scored = data.index.map((vorm) => {
+    let score = 0;
+    let practical = false;
+    for (const t of asked) {
+      let best = 0;
+      let weight = 0;
+      for (const [w, fieldWeight] of vorm.stems) {
+        const value = likeness(t, w) * fieldWeight * data.weight(w);
+        if (value > best) {
+          best = value;
+          weight = fieldWeight;
+        }
+      }
+      score += best;
+      practical = practical || weight >= 1.5;
+    }
+    return { entry: vorm.entry, score, practical };
+  }).filter((m) => m.practical && m.entry).sort((a, b) => b.score - a.score);
+  if (!scored.length || scored[0].score < 2.5) return [];
+  return scored.slice(0, 2).filter((m, i) => i === 0 || m.score >= 0.7 * scored[0].score).map((m) => m.entry);
 }
 
 function findAnswer(query, data) {
@@ -71,6 +152,39 @@ function findAnswer(query, data) {
     }
   }
   return best ? best.entry : null;
+}
+
+/* The gemeente a query names, if any ("stalking Maastricht"). */
+function findPlace(query, data) {
+  const padded = ` ${normalise(query)} `;
+  return data.places.find((p) => padded.includes(` ${p.key} `)) || null;
+}
+
+/* What the answer box shows: an exact begrip or vorm, else the vormen a situation resembles. */
+function answerFor(query, data) {
+  const place = findPlace(query, data);
+  const exact = findAnswer(query, data);
+  const similar = situationMatches(query, data);
+  // A described situation that happens to contain a generic word ("kinderen") is about a vorm van geweld.
+  const described = tokens(query, data).length >= 3 && similar.length && !(exact && exact.wiebelik);
+  if (exact && !described) return { entries: [exact], place, resembles: false };
+  return similar.length ? { entries: similar, place, resembles: true } : null;
+}
+
+/* Every link the answer box shows, as site paths (also what the search-quality test reads). */
+function answerLinks(answer) {
+  if (!answer) return [];
+  const links = [];
+  for (const entry of answer.entries) {
+    links.push([entry.naam, entry.url]);
+    if (entry.wiebelik) {
+      links.push([`Wie bel ik bij ${entry.naam.toLowerCase()}?`, entry.wiebelik]);
+      if (answer.place) {
+        for (const [u, label] of URGENTIES) links.push([`${label} in ${answer.place.naam}`, `${entry.wiebelik}${u}/${answer.place.id}/`]);
+      }
+    }
+  }
+  return links.map(([label, url]) => [label, new URL(url, scope).pathname]);
 }
 
 function aboutViolence(query, data) {
@@ -116,15 +230,50 @@ async function buildFilters(params) {
   }
 }
 
-function renderAnswer(entry) {
+function renderAnswer(answer) {
   answerBox.replaceChildren();
-  if (!entry) return;
+  if (!answer) return;
   const box = document.createElement("aside");
   box.className = "gia-antwoordblok";
-  box.setAttribute("aria-label", `Uitleg: ${entry.naam}`);
-  box.innerHTML = `<p class="gia-antwoordblok__soort">${escapeHtml(entry.soort)}</p>
-    <p class="gia-antwoordblok__naam"><a href="${escapeHtml(new URL(entry.url, scope).pathname + new URL(entry.url, scope).hash)}">${escapeHtml(entry.naam)}</a></p>
-    <p>${escapeHtml(entry.uitleg)}</p>`;
+  const names = answer.entries.map((e) => e.naam).join(" of ");
+  box.setAttribute("aria-label", answer.resembles ? `Lijkt op: ${names}` : `Uitleg: ${names}`);
+  const links = answerLinks(answer);
+  const link = (url, label) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
+  const parts = answer.entries.map((entry, i) => {
+    const own = links.filter(([, url]) => url.startsWith(new URL(entry.wiebelik || entry.url, scope).pathname));
+    const call = entry.wiebelik
+      ? `<p class="gia-antwoordblok__bellen">${own.map(([label, url]) => link(url, label)).join(" · ")}</p>` : "";
+    const soort = answer.resembles ? (i === 0 ? "Lijkt op" : "Of misschien") : entry.soort;
+    return `<p class="gia-antwoordblok__soort">${escapeHtml(soort)}</p>
+      <p class="gia-antwoordblok__naam">${link(new URL(entry.url, scope).pathname, entry.naam)}</p>
+      ${i === 0 ? `<p>${escapeHtml(entry.uitleg)}</p>` : ""}${call}`;
+  });
+  box.innerHTML = parts.join("");
+  answerBox.append(box);
+}
+
+/* A word of the query as the reader typed it (the search works on lower case). */
+function typed(word, query) {
+  const at = query.toLowerCase().indexOf(word);
+  return at >= 0 ? query.slice(at, at + word.length) : word;
+}
+
+function quoted(words, query) {
+  const list = words.map((w) => `“${typed(w, query)}”`);
+  return list.length > 1 ? `${list.slice(0, -1).join(", ")} of ${list[list.length - 1]}` : list[0];
+}
+
+/* No page has the words: say so plainly, and offer the guide that works without the right word. */
+function renderNoMatch(query, unknown) {
+  answerBox.replaceChildren();
+  const box = document.createElement("aside");
+  box.className = "gia-antwoordblok";
+  box.setAttribute("aria-label", "Niets gevonden");
+  const words = unknown.length ? quoted(unknown, query) : `“${query}”`;
+  box.innerHTML = `<p class="gia-antwoordblok__naam">Niets gevonden</p>
+    <p>Geen pagina van deze site noemt ${escapeHtml(words)}. Zoek je wie je kunt bellen? Kies de situatie in
+    <a href="${escapeHtml(new URL("wie-bel-ik/", scope).pathname)}">Wie bel ik?</a>, of beschrijf wat je ziet of hoort,
+    bijvoorbeeld <em>kind met blauwe plekken</em>.</p>`;
   answerBox.append(box);
 }
 
@@ -150,23 +299,90 @@ async function showMore() {
   more.hidden = shown >= results.length;
 }
 
-/* Pagefind results for a query. Pages whose full name (or other name) is exactly what was typed
-   come first: Pagefind requires every word, so the name token is searched on its own and merged. */
+/* The words Pagefind really found: it answers a word it does not know with pages that hold a shorter
+   word ("radicalisering" on "r.", "sexting" on "se"), so a found word must share most of its letters. */
+function marks(excerpt) {
+  return [...(excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => plain(m[1]).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+]+$/gu, ""));
+}
+
+function foundAs(word, marked) {
+  const w = plain(word);
+  const need = w.length < 5 ? w.length : Math.max(5, Math.ceil(w.length * 0.75));
+  return marked.some((m) => {
+    let n = 0;
+    while (n < m.length && n < w.length && m[n] === w[n]) n += 1;
+    return n >= need;
+  });
+}
+
+async function isKnown(engine, word) {
+  const response = await engine.search(word);
+  const top = response ? response.results.slice(0, 3) : [];
+  const data = await Promise.all(top.map((r) => r.data()));
+  return foundAs(word, data.flatMap((d) => marks(d.excerpt)));
+}
+
+/* No page holds all words: rank pages by how many of the words they hold. */
+async function anyOf(engine, words, filters) {
+  const tally = new Map();
+  for (const word of words) {
+    const response = await engine.search(word, { filters });
+    (response ? response.results : []).forEach((r, rank) => {
+      const seen = tally.get(r.id) || { result: r, count: 0, rank: 0 };
+      seen.count += 1;
+      seen.rank += rank;
+      tally.set(r.id, seen);
+    });
+  }
+  return [...tally.values()].sort((a, b) => b.count - a.count || a.rank - b.rank).map((t) => t.result);
+}
+
+function withoutDuplicates(lists) {
+  const ids = new Set();
+  return lists.flat().filter((r) => !ids.has(r.id) && ids.add(r.id));
+}
+
+/* Pagefind results for a query, and the words no page holds. Pages whose full name is what was typed
+   come first, then the best page found; with a gemeente in the query, the best pages for that gemeente
+   next ("vrouwenopvang Leiden"); then everything else found. */
 async function search(query, filters = {}) {
   const data = await helpData();
   const engine = await pagefind();
-  const response = await engine.search(meaningful(query, data), { filters });
-  const found = response ? response.results : [];
+  let words = meaningfulWords(query, data);
+  const response = await engine.search(words.join(" "), { filters });
+  let found = response ? response.results : [];
+  const top = await Promise.all(found.slice(0, 5).map((r) => r.data()));
+  const marked = top.flatMap((d) => marks(d.excerpt));
+  const unknown = [];
+  for (const word of words) {
+    if (!foundAs(word, marked) && !(await isKnown(engine, word))) unknown.push(word);
+  }
+  if (unknown.length) {
+    words = words.filter((w) => !unknown.includes(w));
+    if (!words.length) return { results: [], unknown };
+    const again = await engine.search(words.join(" "), { filters });
+    found = again ? again.results : [];
+  }
+  if (!found.length && words.length > 1) found = await anyOf(engine, words, filters);
+  const place = findPlace(query, data);
+  let local = [];
+  if (place && !filters.gemeente) {
+    const rest = words.filter((w) => !place.key.split(" ").includes(w));
+    if (rest.length && rest.length < words.length) {
+      const nearby = await engine.search(rest.join(" "), { filters: { ...filters, gemeente: place.naam } });
+      local = nearby ? nearby.results.slice(0, 3) : [];
+    }
+  }
   // Only names of three or more words need the extra lookup; it costs one more index chunk.
-  if (normalise(query).split(" ").length < 3) return found;
+  const ranked = withoutDuplicates([found.slice(0, 1), local, found]);
+  if (normalise(query).split(" ").length < 3) return { results: ranked, unknown };
   const key = nameKey(query);
   const exact = await engine.search(key, { filters });
   // Pagefind answers an unknown token with near matches; keep only pages that carry the exact token.
   const candidates = exact ? exact.results.slice(0, 5) : [];
   const contents = await Promise.all(candidates.map((r) => r.data()));
   const first = candidates.filter((r, i) => contents[i].content.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(key));
-  const ids = new Set(first.map((r) => r.id));
-  return [...first, ...found.filter((r) => !ids.has(r.id))];
+  return { results: withoutDuplicates([first, ranked]), unknown };
 }
 
 async function run(query, fromFilter = false) {
@@ -183,12 +399,18 @@ async function run(query, fromFilter = false) {
     return;
   }
   statusLine.textContent = "Zoeken…";
-  renderAnswer(findAnswer(query, data));
-  results = await search(query, filters);
-  crisis.hidden = !(results.length === 0 || aboutViolence(query, data));
+  const answer = answerFor(query, data);
+  renderAnswer(answer);
+  const found = await search(query, filters);
+  results = found.results;
+  if (!results.length && !answer) renderNoMatch(query, found.unknown);
+  const resemblesViolence = Boolean(answer && answer.entries.some((e) => e.wiebelik));
+  crisis.hidden = !(results.length === 0 || aboutViolence(query, data) || resemblesViolence);
+  const skipped = found.unknown.length && results.length
+    ? ` Geen pagina noemt ${quoted(found.unknown, query)}; gezocht op de andere woorden.` : "";
   statusLine.textContent = results.length === 0
     ? `Geen resultaten voor “${query}”. Probeer een ander woord, of bel bij twijfel Veilig Thuis.`
-    : `${results.length} ${results.length === 1 ? "resultaat" : "resultaten"} voor “${query}”.`;
+    : `${results.length} ${results.length === 1 ? "resultaat" : "resultaten"} voor “${query}”.${skipped}`;
   await showMore();
   const url = new URL(location.href);
   url.search = new URLSearchParams({ q: query, ...filters }).toString();
@@ -209,10 +431,11 @@ filterBox.addEventListener("toggle", () => {
 window.giaZoek = {
   async urls(query, filters = {}) {
     const found = await search(query, filters);
-    const data = await Promise.all(found.slice(0, 10).map((r) => r.data()));
+    const data = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
     return data.map((d) => ({ url: d.url, sub: (d.sub_results || []).map((s) => s.url) }));
   },
   answer: async (query) => findAnswer(query, await helpData()),
+  answerUrls: async (query) => answerLinks(answerFor(query, await helpData())).map(([, url]) => url),
   aboutViolence: async (query) => aboutViolence(query, await helpData()),
 };
 

@@ -1,0 +1,181 @@
+"""Issue 10: the rules of "Wie bel ik?" one by one, on small routes written for the purpose.
+
+The answers on the real site are checked against hand-written scenarios in tests/browser/test_wiebelik.py;
+here each rule gets a route or beslissing that makes it matter, in a copy of the mini fixture.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.callpath import reachable, read_route
+from generator.catalog import Catalog
+from generator.pipeline import check_project
+from generator.relations import build_relations
+from generator.wiebelik import answer
+from tests.helpers import TODAY, catalog_of, make_project
+
+# A route where the professional calls the meldpunt, then the lokale team, which brings in the opvang.
+ROUTE = """id: testroute
+naam: Testroute
+beschrijving: Een route om de regels te proberen.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren}
+  - {id: advies, actor: meldpunt-voorbeeld, actie: advies-vragen, omschrijving: Je vraagt advies.}
+  - {id: melden, actor: meldpunt-voorbeeld, actie: melden, omschrijving: Je meldt.}
+  - {id: team, actor: lokaal-team-noordstad, actie: advies-vragen, omschrijving: Je vraagt het team.}
+  - {id: overleg, actor: casusoverleg-voorbeeld, actie: overleggen}
+  - {id: opvang, actor: opvang-voorbeeld, actie: opvangen, eindpunt: true}
+overgangen:
+  - {van: zorg, naar: advies}
+  - {van: advies, naar: melden, voorwaarde: ernstig}
+  - {van: zorg, naar: team}
+  - {van: melden, naar: overleg, termijn: binnen vijf dagen}
+  - {van: overleg, naar: opvang}
+  - {van: team, naar: overleg}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def project(tmp_path: Path, **files: str) -> Path:
+    root = make_project(tmp_path / "p")
+    (root / "partners" / "ketenroutes" / "testroute.yaml").write_text(ROUTE, encoding="utf-8")
+    for name, text in files.items():
+        kind, _, stem = name.partition("__")
+        (root / "partners" / kind / f"{stem.replace('_', '-')}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Catalog:
+    return catalog_of(project(tmp_path))
+
+
+def test_a_route_read_from_the_askers_side(mini: Catalog) -> None:
+    steps = {s.stap.id: s for s in read_route(mini.of("ketenroutes")["testroute"])}
+    assert steps["advies"].contact
+    assert steps["team"].contact
+    # Advice first, then a report at the same party: still the asker's own call.
+    assert steps["melden"].contact
+    assert steps["melden"].voorwaarde == "ernstig"
+    # What follows a party's step is done by others, with the way in's timescale.
+    assert not steps["overleg"].contact
+    assert steps["overleg"].termijn == "binnen vijf dagen"
+    assert steps["overleg"].van == "meldpunt-voorbeeld"
+    assert "zorg" not in steps  # a role's own stap is not listed
+
+
+def test_what_follows_only_an_excluded_party_drops_out(mini: Catalog) -> None:
+    route = mini.of("ketenroutes")["testroute"]
+    assert reachable(route, frozenset()) == {s.id for s in route.stappen}
+    left = reachable(route, frozenset({"meldpunt-voorbeeld", "lokaal-team-noordstad"}))
+    assert left == {"zorg"}
+
+
+def test_only_callable_parties_are_in_the_call_list(mini: Catalog) -> None:
+    result = answer(mini, build_relations(mini), "partnergeweld", "zorgen", "noordstad")
+    assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld"]
+    assert [a.tekst for a in result.call[0].acts] == ["Je vraagt advies.", "Je meldt."]
+    # The lokale team is a contact the route names, but it has no number: 'Ook deskundig'.
+    assert [x.record.id for x in result.experts][:1] == ["lokaal-team-noordstad"]
+    assert [n.record.id for n in result.then] == ["casusoverleg-voorbeeld", "opvang-voorbeeld"]
+
+
+def test_acute_starts_with_112_and_zorgen_always_has_the_meldpunt(mini: Catalog) -> None:
+    rel = build_relations(mini)
+    acute = answer(mini, rel, "partnergeweld", "acuut", "zuidveen")
+    assert acute.call[0].record.id == "politie"
+    assert acute.call[0].phones[0].nummer == "112"
+    advies = answer(mini, rel, "partnergeweld", "advies", "zuidveen")  # no route for advies at all
+    assert [c.record.id for c in advies.call] == ["meldpunt-voorbeeld"]
+    assert advies.meldcode_added
+
+
+BELLEN = """id: ook-politie
+titel: Bel bij partnergeweld ook de politie, na het meldpunt
+vormen: [partnergeweld]
+urgentie: [zorgen]
+besluit: bellen
+actoren: [politie]
+voor_jou: Je belt de wijkagent.
+waarom: Om het te proberen.
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+UITSLUITEN = """id: geen-team
+titel: Het lokale team hoort niet bij partnergeweld
+vormen: [partnergeweld]
+besluit: uitsluiten
+actoren: [lokaal-team-noordstad]
+waarom: Om het te proberen.
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_beslissing_adds_a_call_and_never_a_party_without_number(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, beslissingen__ook_politie=BELLEN))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld", "politie"]
+    assert result.call[1].acts[0].tekst == "Je belt de wijkagent."
+
+
+def test_check_refuses_a_beslissing_that_contradicts_a_route(tmp_path: Path) -> None:
+    root = project(tmp_path, beslissingen__geen_team=UITSLUITEN)
+    issues = [i for i in check_project(root, TODAY).report.issues if i.path.endswith("geen-team.yaml")]
+    assert [i.code for i in issues] == ["spreekt-route-tegen"]
+    assert "De route 'testroute' noemt 'lokaal-team-noordstad' bij 'partnergeweld'" in issues[0].message
+    assert issues[0].field == "actoren[0]"
+
+
+def test_check_refuses_a_specialist_outside_its_expertise_and_a_via_without_number(tmp_path: Path) -> None:
+    wrong = BELLEN.replace("actoren: [politie]", "actoren: [meldpunt-voorbeeld]\nvia: lokaal-team-noordstad")
+    wrong = wrong.replace("vormen: [partnergeweld]", "vormen: [partnergeweld]")
+    specialist = """id: csg
+naam: Centrum
+soort: samenwerkingsverband
+beschrijving: Een centrum.
+werkgebied: [voorbeeldregio]
+expertise: [eergerelateerd-geweld]
+contact:
+  telefoon:
+    - {doel: crisis, nummer: "+318000188", weergave: 0800-0188, beschikbaarheid: {altijd: true},
+       geverifieerd: {op: 2026-11-01, door: testredactie, bron: "https://example.org"}}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+    buiten = BELLEN.replace("actoren: [politie]", "actoren: [csg]").replace("id: ook-politie", "id: buiten")
+    root = project(
+        tmp_path,
+        beslissingen__via=wrong.replace("id: ook-politie", "id: via"),
+        organisaties__csg=specialist,
+        beslissingen__buiten=buiten,
+    )
+    issues = check_project(root, TODAY).report.issues
+    codes = {(Path(i.path).stem, i.code, i.field) for i in issues if "beslissingen" in i.path}
+    assert ("via", "niet-te-bellen", "via") in codes
+    assert ("buiten", "past-niet-bij-vorm", "actoren[0]") in codes
+
+
+def test_roles_get_the_advice_for_their_urgentie_vorm_and_area(tmp_path: Path) -> None:
+    rol = """id: sport
+naam: Sport
+volgorde: 3
+wie: trainers
+nu:
+  - {tekst: Altijd., bronnen: [{document: voorbeeldvisie, regels: 3}]}
+  - {tekst: Alleen acuut., urgentie: [acuut], bronnen: [{document: voorbeeldvisie, regels: 3}]}
+  - {tekst: Alleen eer., vormen: [eergerelateerd-geweld], bronnen: [{document: voorbeeldvisie, regels: 3}]}
+  - {tekst: Alleen Zuidveen., werkgebied: [zuidveen], bronnen: [{document: voorbeeldvisie, regels: 3}]}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+    catalog = catalog_of(project(tmp_path, beroepsgroepen__sport=rol))
+    rel = build_relations(catalog)
+    roles = {r.rol.id: r for r in answer(catalog, rel, "partnergeweld", "zorgen", "noordstad").roles}
+    assert list(roles) == ["onderwijs", "sport"]  # by volgorde
+    assert [a.tekst for a in roles["sport"].adviezen] == ["Altijd."]
+    other = {r.rol.id: r for r in answer(catalog, rel, "eergerelateerd-geweld", "acuut", "zuidveen").roles}
+    assert [a.tekst for a in other["sport"].adviezen] == ["Altijd.", "Alleen acuut.", "Alleen eer.", "Alleen Zuidveen."]
