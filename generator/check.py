@@ -276,6 +276,8 @@ def _check_gebieden(c: Checker) -> None:
                     "onbekende-gemeente",
                     f"'{centrum}' is geen gemeente in partners/gebieden.{suggest(centrum, c.catalog.gemeenten)}",
                 )
+        for i, taak in enumerate(regio.centrumtaken):
+            c.bronnen("gebieden", rid, ("centrumtaken", i, "bronnen"), taak.bronnen)
         for s, sub in enumerate(regio.subregios):
             if owner.setdefault(f"subregio:{sub.id}", rid) != rid or sub.id in c.catalog.of("gebieden"):
                 c.report(
@@ -352,14 +354,28 @@ def _check_agendas(c: Checker) -> None:
             c.bronnen("uitvoeringsagenda", rid, (*where, "bronnen"), act.bronnen)
 
 
-def check_content(pages: list[ContentPage]) -> list[Issue]:
-    """Pages readers see need an owner and a review date (shown as "laatst beoordeeld"); none may carry what `check_pages` refuses.
+def check_content(pages: list[ContentPage], catalog: Catalog | None = None) -> list[Issue]:
+    """Pages readers see need an owner and a review date; records a page explains (`uitleg_bij`) must exist; none may carry what `check_pages` refuses.
 
-    Left out: the search page and pages generated from the schema (they say so in their first lines).
+    The owner and date are shown as "laatst beoordeeld". Left out of that rule: the search page and pages generated from the schema (they say so in their first lines).
     """
     issues = []
+    known = {rid for kind in (*SHARED_ID_KINDS, "begrippen") for rid in catalog.of(kind)} if catalog else None
     for page in pages:
         issues.extend(check_page(page))
+        for rid in page.meta.get("uitleg_bij") or ():
+            if known is not None and str(rid) not in known:
+                issues.append(
+                    Issue(
+                        f"content/{page.path}",
+                        1,
+                        1,
+                        "onbekend-id",
+                        "uitleg_bij",
+                        f"In 'uitleg_bij' staat '{rid}', maar er is geen record met dat id. "
+                        f"Gebruik het id van een begrip, ketenroute, vorm van geweld, organisatie, routeertafel of voorziening.{suggest(str(rid), known)}",
+                    )
+                )
         if page.meta.get("paginasoort") == "zoeken" or "<!-- gegenereerd" in page.text[:600].lower():
             continue
         for key in ("eigenaar", "laatst_beoordeeld"):

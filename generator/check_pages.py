@@ -13,7 +13,8 @@ on a host without the Content-Security-Policy, each with its own code and ``file
   HTML or in a Markdown attribute list (``{: onclick=… }``, which can also replace a link's href);
 - ``pagina-link``: ``javascript:``, ``vbscript:`` and ``data:`` links, and images or other resources
   from another host (the site makes no requests to other hosts);
-- ``pagina-snippet``: ``--8<--`` includes, which could publish any file of the checkout;
+- ``pagina-snippet``: ``--8<--`` includes, which could publish any file of the checkout (only the
+  render stage's own blocks in ``.build/includes/`` may be included, one per line);
 - ``pagina-voorkant``: front matter fields the site does not know, or a title or description that is not plain text.
 
 Code spans and fenced code blocks are left alone: there HTML is shown, not run.
@@ -37,7 +38,7 @@ BLOCKED_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite", "background", "xlink:href"})
 # Attributes whose URL is loaded at once (a request), not followed when clicked.
 LOADED = frozenset({"src", "poster", "data", "background"})
-FRONT_MATTER_KEYS = frozenset({"title", "description", "eigenaar", "laatst_beoordeeld", "paginasoort", "hide", "bron"})
+FRONT_MATTER_KEYS = frozenset({"title", "description", "eigenaar", "laatst_beoordeeld", "paginasoort", "hide", "bron", "uitleg_bij"})
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
@@ -46,6 +47,10 @@ _BAD_SCHEME = re.compile(r"^(javascript|vbscript|data):", re.IGNORECASE)
 _ELEMENT = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*?[\s\"'/]on[a-zA-Z]+\s*=", re.IGNORECASE)
 _SNIPPET = re.compile(r"-+8<-+")
+# The one include a page may use: a block the render stage wrote itself, from escaped record text
+# (the "Kies je gemeente" lists of the onboarding pages). Nothing outside .build/includes/.
+_OWN_INCLUDE = re.compile(r'^--8<-- "\.build/includes/[a-z0-9-]+(/[a-z0-9-]+)*\.md"[ \t]*$', re.MULTILINE)
+_ID_LIST = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MD_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -117,7 +122,10 @@ def check_page(page: ContentPage) -> list[Issue]:
         found.append(
             (at(m.end() - 1), "pagina-attribuut", "Een 'on…'-attribuut voert script uit en mag niet op een pagina staan.")
         )
+    own = {m.start() for m in _OWN_INCLUDE.finditer(text)}
     for m in _SNIPPET.finditer(text):
+        if m.start() in own:
+            continue
         found.append(
             (at(m.start()), "pagina-snippet", "Een '--8<--'-verwijzing voegt een ander bestand in de pagina; dat kan niet.")
         )
@@ -152,4 +160,6 @@ def _front_matter(page: ContentPage) -> list[tuple[tuple[int, int], str, str]]:
             found.append(((line, 1), "pagina-voorkant", f"Het veld '{key}' bovenin de pagina kent de site niet (wel: {known})."))
         elif key in ("title", "description", "eigenaar") and not (isinstance(value, str) and _PLAIN.match(value)):
             found.append(((line, 1), "pagina-voorkant", f"'{key}' is gewone tekst op één regel, zonder < of >."))
+        elif key == "uitleg_bij" and not (isinstance(value, list) and all(isinstance(v, str) and _ID_LIST.match(v) for v in value)):
+            found.append(((line, 1), "pagina-voorkant", "'uitleg_bij' is een lijst van ids, zoals [meldcode, veilig-thuis]."))
     return found

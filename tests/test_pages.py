@@ -43,6 +43,9 @@ def problems(text: str) -> list[tuple[int, int, str]]:
         ('<img src="//evil.example/p.gif">', "pagina-link"),
         ('--8<-- ".git/config"', "pagina-snippet"),
         ("; --8<-- 'x'", "pagina-snippet"),
+        ('--8<-- ".build/includes/../../.git/config"', "pagina-snippet"),
+        ('--8<-- ".build/includes/kies-je-gemeente/jouw-team.md" ".git/config"', "pagina-snippet"),
+        ('Zie --8<-- ".build/includes/kies-je-gemeente/jouw-team.md"', "pagina-snippet"),
     ],
 )
 def test_dangerous_page_content_is_refused_at_its_line(line: str, code: str) -> None:
@@ -50,6 +53,10 @@ def test_dangerous_page_content_is_refused_at_its_line(line: str, code: str) -> 
     assert found, line
     assert code in {c for _, _, c in found}
     assert {ln for ln, _, _ in found} == {5}
+
+
+def test_a_block_the_render_stage_wrote_may_be_included() -> None:
+    assert problems('# Kop\n\n--8<-- ".build/includes/kies-je-gemeente/jouw-team.md"\n') == []
 
 
 def test_the_column_points_at_the_problem() -> None:

@@ -34,6 +34,7 @@ def typed(field: str) -> str:
     """What the fixture holds in this field, behind the field's name."""
     return squash(f"{field}:{NAME_TEXT if field in NAME_FIELDS else TEXT}")
 
+
 # Field → the page (in the built site) that must show it. Written by hand from the templates' purpose.
 SHOWN_ON = {
     "ook_bekend_als": "organisaties/crisisdienst-rand",
