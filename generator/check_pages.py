@@ -38,7 +38,9 @@ BLOCKED_ATTRIBUTES = frozenset({"style", "srcdoc", "formaction"})
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "data", "cite", "background", "xlink:href"})
 # Attributes whose URL is loaded at once (a request), not followed when clicked.
 LOADED = frozenset({"src", "poster", "data", "background"})
-FRONT_MATTER_KEYS = frozenset({"title", "description", "eigenaar", "laatst_beoordeeld", "paginasoort", "hide", "bron", "uitleg_bij"})
+FRONT_MATTER_KEYS = frozenset(
+    {"title", "description", "eigenaar", "laatst_beoordeeld", "paginasoort", "hide", "bron", "uitleg_bij"}
+)
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1")
@@ -160,6 +162,8 @@ def _front_matter(page: ContentPage) -> list[tuple[tuple[int, int], str, str]]:
             found.append(((line, 1), "pagina-voorkant", f"Het veld '{key}' bovenin de pagina kent de site niet (wel: {known})."))
         elif key in ("title", "description", "eigenaar") and not (isinstance(value, str) and _PLAIN.match(value)):
             found.append(((line, 1), "pagina-voorkant", f"'{key}' is gewone tekst op één regel, zonder < of >."))
-        elif key == "uitleg_bij" and not (isinstance(value, list) and all(isinstance(v, str) and _ID_LIST.match(v) for v in value)):
+        elif key == "uitleg_bij" and not (
+            isinstance(value, list) and all(isinstance(v, str) and _ID_LIST.match(v) for v in value)
+        ):
             found.append(((line, 1), "pagina-voorkant", "'uitleg_bij' is een lijst van ids, zoals [meldcode, veilig-thuis]."))
     return found
