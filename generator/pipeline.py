@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
 from generator.check import check_catalog, check_content
-from generator.check_sources import check_headings, check_unsourced
+from generator.check_sources import check_headings, check_line_numbers_in_notes, check_unsourced
 from generator.citations import check_citations
 from generator.graph import check_routes
 from generator.history import last_changed, load_changes
@@ -94,6 +94,7 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
         run.report.extend(check_catalog(run.catalog, lines, today, rejected))
         run.report.extend(check_unsourced(run.catalog))
         run.report.extend(check_headings(run.catalog, lines))
+        run.report.extend(check_line_numbers_in_notes(run.catalog))
         if lines is not None:
             run.report.extend(check_citations(run.catalog, run.loaded.texts))
         run.report.extend(check_routes(run.catalog))
