@@ -129,3 +129,17 @@ def test_records_repeat_no_runs_of_twelve_words_from_the_source_documents() -> N
         for f in sorted((ROOT / "partners" / folder).glob("*.yaml"))
     }
     assert {path: shared for path, shared in found.items() if shared} == {}
+
+
+def test_no_reader_page_shows_line_numbers(real: Catalog) -> None:
+    # Issue 13: a source is shown by its section and document, never as "regels 305-313"; the check
+    # regels-in-toelichting keeps line numbers out of the notes editors write.
+    pages = render_site(real, [], today=TODAY).pages
+    shown = {
+        path
+        for path, text in pages.items()
+        if not path.startswith(("beheer", "te-verifieren", "handleiding", "ketenroutes/analyse"))
+        and re.search(r"\bregels? \d", text.split("---\n", 2)[-1])
+    }
+    assert len(pages) > 2000
+    assert shown == set()
