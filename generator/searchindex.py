@@ -102,10 +102,9 @@ def canonicalise(index: Path) -> None:
 
 
 def trim_excerpts(index: Path) -> None:
-    """Cut each page's stored text (what excerpts are made of) at the marker before its hidden terms,
-    and keep those terms in the fragment's ``verborgen`` field.
+    """Cut each page's stored text (what excerpts are made of) at the marker before its hidden terms.
 
-    The file keeps its name: Pagefind names it after the text it indexed, which this only rearranges.
+    The terms cut off are kept in the fragment's ``verborgen`` field, which excerpts never use. The file keeps its name: Pagefind names it after the text it indexed, which this only rearranges.
     """
     for path in sorted((index / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
