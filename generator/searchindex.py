@@ -13,9 +13,11 @@ Pages carry hidden search terms (other names, name tokens, related words) that P
 must not show: excerpts are cut from a page's stored text around the best-weighted hits, and those
 are often the hidden terms ("verpleeg · huis"). The theme writes them last, after the whole-name
 tokens (which zoeken.js looks up in the stored text and leaves out of excerpts) and a marker word;
-`trim_excerpts` cuts each stored text at the marker. Word positions before it stay the same, so hits
-in the visible text are marked as before, and a page found only through a hidden term shows the end
-of its visible text. The index itself is untouched, so ranking stays as it was.
+`trim_excerpts` cuts each stored text at the marker and keeps the cut-off terms in a field of their
+own (``verborgen``), which Pagefind passes through untouched: the search page needs them to tell a
+word a page really holds from one Pagefind matched on a few letters, and to build an excerpt from the
+visible hits only (zoeken.js). Word positions before the marker stay the same, so hits in the visible
+text are marked as before. The index itself is untouched, so ranking stays as it was.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ def canonicalise(index: Path) -> None:
 def trim_excerpts(index: Path) -> None:
     """Cut each page's stored text (what excerpts are made of) at the marker before its hidden terms.
 
-    The file keeps its name: Pagefind names it after the text it indexed, which this only shortens.
+    The terms cut off are kept in the fragment's ``verborgen`` field, which excerpts never use. The file keeps its name: Pagefind names it after the text it indexed, which this only rearranges.
     """
     for path in sorted((index / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
@@ -112,6 +114,7 @@ def trim_excerpts(index: Path) -> None:
         cut = fragment["content"].find(MARKER)
         if cut < 0 or (cut and not fragment["content"][cut - 1].isspace()):
             continue
+        fragment["verborgen"] = fragment["content"][cut + len(MARKER) :].strip()
         fragment["content"] = fragment["content"][:cut].rstrip()
         text = json.dumps(fragment, ensure_ascii=False, separators=(",", ":"))
         path.write_bytes(gzip.compress(SIGNATURE + text.encode("utf-8"), mtime=0))

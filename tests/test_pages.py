@@ -43,7 +43,9 @@ def problems(text: str) -> list[tuple[int, int, str]]:
         ('<img src="//evil.example/p.gif">', "pagina-link"),
         ('--8<-- ".git/config"', "pagina-snippet"),
         ("; --8<-- 'x'", "pagina-snippet"),
+        ('--8<-- ".build/includes/../../.git/config"', "pagina-snippet"),
         ('--8<-- "../../.git/config"', "pagina-snippet"),
+        ('--8<-- "kies-je-gemeente/../../../.git/config.md"', "pagina-snippet"),
         ('--8<-- "kies-je-gemeente/jouw-team.md" ".git/config"', "pagina-snippet"),
         ('Zie --8<-- "kies-je-gemeente/jouw-team.md"', "pagina-snippet"),
         ('--8<-- "/etc/passwd.md"', "pagina-snippet"),
@@ -57,6 +59,7 @@ def test_dangerous_page_content_is_refused_at_its_line(line: str, code: str) -> 
 
 
 def test_a_block_the_render_stage_wrote_may_be_included() -> None:
+    # Named as MkDocs finds it: relative to .build/includes, the only snippet folder (mkdocs.yml).
     assert problems('# Kop\n\n--8<-- "kies-je-gemeente/jouw-team.md"\n') == []
 
 

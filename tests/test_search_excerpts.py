@@ -14,12 +14,12 @@ from generator.searchindex import MARKER, SIGNATURE
 HIDDEN = re.compile(r'class="gia-zoektermen" data-pagefind-weight="(9|4)" hidden>([^<]*)<')
 
 
-def fragments(site: Path) -> dict[str, str]:
-    """Page URL -> the stored text excerpts are cut from."""
+def fragments(site: Path, field: str = "content") -> dict[str, str]:
+    """Page URL -> the stored text excerpts are cut from (or another field of the stored page)."""
     out = {}
     for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         fragment = json.loads(gzip.decompress(path.read_bytes())[len(SIGNATURE) :])
-        out[fragment["url"]] = fragment["content"]
+        out[fragment["url"]] = fragment.get(field, "")
     return out
 
 
@@ -40,3 +40,18 @@ def test_stored_text_keeps_name_tokens_and_drops_readable_hidden_terms(built_min
     assert "xqmeldpuntvoorbeeld" in stored["/organisaties/meldpunt-voorbeeld/"]
     # Visible text is untouched.
     assert "AMHK Voorbeeld" in stored["/organisaties/meldpunt-voorbeeld/"]
+
+
+def test_the_hidden_terms_are_kept_beside_the_stored_text(built_mini: Path) -> None:
+    # The search page tells a word a page holds from a near match by these (zoeken.js), so they are
+    # kept whole, outside the text excerpts are cut from.
+    site = built_mini / "site"
+    hidden = fragments(site, "verborgen")
+    checked = 0
+    for url, kept in hidden.items():
+        page = (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        for _, terms in HIDDEN.findall(page):
+            assert html.unescape(terms) in kept, url
+            checked += 1
+        assert MARKER not in kept, url
+    assert checked > 0

@@ -23,6 +23,7 @@ const filterList = document.getElementById("gia-filterlijst");
 const FILTERS = [["soort", "Soort"], ["regio", "Regio"], ["gemeente", "Gemeente"], ["expertise", "Vorm van geweld"]];
 const URGENTIES = [["acuut", "Acuut gevaar"], ["zorgen", "Zorgen of een vermoeden"], ["advies", "Advies vragen"]];
 const PAGE_SIZE = 10;
+const EXCERPT_WORDS = 26;
 
 let pagefindModule = null;
 let helpPromise = null;
@@ -32,7 +33,7 @@ let shown = 0;
 async function pagefind() {
   if (!pagefindModule) {
     pagefindModule = await import(new URL("pagefind/pagefind.js", scope).href);
-    await pagefindModule.options({ baseUrl: scope.pathname, excerptLength: 26, ranking: { pageLength: 0.1, termSimilarity: 3 } });
+    await pagefindModule.options({ baseUrl: scope.pathname, excerptLength: EXCERPT_WORDS, ranking: { pageLength: 0.1, termSimilarity: 3 } });
     await pagefindModule.init();
   }
   return pagefindModule;
@@ -311,7 +312,7 @@ function renderResult(data) {
     meta.append(" · ", el("a", { class: "gia-tel", href: `tel:${data.meta.telefoon.replace(/[^\d+]/g, "")}`, text: data.meta.telefoon }));
   }
   const item = el("li", { class: "gia-resultaat" }, siteLink(data.url, title, { class: "gia-resultaat__titel" }),
-    meta, el("p", { class: "gia-resultaat__uittreksel" }, ...excerptNodes(data.excerpt || "")));
+    meta, el("p", { class: "gia-resultaat__uittreksel" }, ...excerptNodes(excerptOf(data))));
   const subs = (data.sub_results || []).filter((s) => s.url !== data.url && s.url.includes("#") && siteHref(s.url)).slice(0, 3);
   if (subs.length) {
     item.append(el("ul", { class: "gia-resultaat__sub", "aria-label": "Op deze pagina" },
@@ -328,9 +329,52 @@ async function showMore() {
 }
 
 /* The words Pagefind really found: it answers a word it does not know with pages that hold a shorter
-   word ("radicalisering" on "r.", "sexting" on "se"), so a found word must share most of its letters. */
+   word ("radicalisering" on "r.", "sexting" on "se"), so a found word must share most of its letters.
+   The words it found are those marked in the excerpt and, for a page found through its other names or
+   synonyms, those hidden terms: they are kept beside the stored text, out of excerpts (searchindex.py). */
 function marks(excerpt) {
   return [...(excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => plain(m[1]).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+]+$/gu, ""));
+}
+
+function hits(data) {
+  const hidden = data.verborgen && hiddenHit(data) ? plain(data.verborgen).split(/[^\p{L}\p{N}+]+/u).filter(Boolean) : [];
+  return [...marks(data.excerpt), ...hidden];
+}
+
+/* The stored text as Pagefind counts its words (word positions of hits refer to these). */
+function storedWords(data) {
+  return (data.raw_content || "").split(/[\r\n\s]+/g);
+}
+
+/* Whether some hit lies past the visible text, in the hidden terms that were cut off. */
+function hiddenHit(data) {
+  const visible = storedWords(data).length;
+  return (data.weighted_locations || []).some((l) => l.location >= visible);
+}
+
+/* Pagefind places an excerpt where the best-weighted hits are, and hidden terms weigh most; with those
+   cut off it would show the last words of the page. So when some hits are hidden, the excerpt is made
+   again from the visible hits alone (the densest stretch, as Pagefind chooses), or from the page's
+   opening words when every hit is hidden. */
+function excerptOf(data) {
+  if (!data.verborgen || !hiddenHit(data)) return data.excerpt || "";
+  const words = storedWords(data);
+  const seen = data.weighted_locations.filter((l) => l.location < words.length);
+  const score = new Array(words.length).fill(0);
+  for (const l of seen) score[l.location] += l.balanced_score;
+  let start = 0;
+  let best = -1;
+  let sum = 0;
+  for (let i = 0; i < words.length; i++) {
+    sum += score[i] - (i >= EXCERPT_WORDS ? score[i - EXCERPT_WORDS] : 0);
+    if (sum > best && i >= EXCERPT_WORDS - 1) {
+      best = sum;
+      start = i - EXCERPT_WORDS + 1;
+    }
+  }
+  if (!seen.length) start = 0;
+  const marked = new Set(seen.map((l) => l.location));
+  return words.slice(start, start + EXCERPT_WORDS).map((w, i) => (marked.has(start + i) ? `<mark>${w}</mark>` : w)).join(" ");
 }
 
 function foundAs(word, marked) {
@@ -347,7 +391,7 @@ async function isKnown(engine, word) {
   const response = await engine.search(word);
   const top = response ? response.results.slice(0, 3) : [];
   const data = await Promise.all(top.map((r) => r.data()));
-  return foundAs(word, data.flatMap((d) => marks(d.excerpt)));
+  return foundAs(word, data.flatMap(hits));
 }
 
 /* No page holds all words: rank pages by how many of the words they hold. */
@@ -380,7 +424,7 @@ async function search(query, filters = {}) {
   const response = await engine.search(words.join(" "), { filters });
   let found = response ? response.results : [];
   const top = await Promise.all(found.slice(0, 5).map((r) => r.data()));
-  const marked = top.flatMap((d) => marks(d.excerpt));
+  const marked = top.flatMap(hits);
   const unknown = [];
   for (const word of words) {
     if (!foundAs(word, marked) && !(await isKnown(engine, word))) unknown.push(word);
