@@ -179,3 +179,32 @@ bronnen: [{document: voorbeeldvisie, regels: 3}]
     assert [a.tekst for a in roles["sport"].adviezen] == ["Altijd."]
     other = {r.rol.id: r for r in answer(catalog, rel, "eergerelateerd-geweld", "acuut", "zuidveen").roles}
     assert [a.tekst for a in other["sport"].adviezen] == ["Altijd.", "Alleen acuut.", "Alleen eer.", "Alleen Zuidveen."]
+
+
+def test_a_role_that_is_a_route_actor_sees_where_its_own_steps_lead(tmp_path: Path) -> None:
+    # The wijkteam is itself a party in the route: its answer names who takes over from its own step
+    # (the casusoverleg, with the route's condition), not the team itself, not what others do, and not
+    # a way back that is only feedback.
+    rol = """id: wijkteam
+naam: Wijkteam
+volgorde: 2
+wie: medewerkers van het lokale team
+actoren: [lokaal-team-noordstad]
+nu:
+  - {tekst: Bespreek het in je team., bronnen: [{document: voorbeeldvisie, regels: 3}]}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+    root = project(tmp_path, beroepsgroepen__wijkteam=rol)
+    route = root / "partners" / "ketenroutes" / "testroute.yaml"
+    text = route.read_text(encoding="utf-8").replace(
+        "  - {van: team, naar: overleg}\n",
+        "  - {van: team, naar: overleg, voorwaarde: als het team vastloopt}\n"
+        "  - {van: team, naar: advies, terugkoppeling: true}\n",
+    )
+    route.write_text(text, encoding="utf-8")
+    catalog = catalog_of(root)
+    roles = {r.rol.id: r for r in answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad").roles}
+    assert [(rec.id, stap.id, voorwaarde) for rec, stap, voorwaarde in roles["wijkteam"].next] == [
+        ("casusoverleg-voorbeeld", "overleg", "als het team vastloopt")
+    ]
+    assert roles["onderwijs"].next == ()  # a role that is no route actor gets no route steps
