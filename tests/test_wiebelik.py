@@ -70,6 +70,36 @@ def test_a_route_read_from_the_askers_side(mini: Catalog) -> None:
     assert "zorg" not in steps  # a role's own stap is not listed
 
 
+# A victim who asks a centre for advice herself, and a family whose recovery leads to the lokale team.
+ZELF = """id: zelf
+naam: Zelf hulp vragen
+beschrijving: Een slachtoffer vraagt zelf advies; het gezin herstelt met het lokale team.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [advies]
+stappen:
+  - {id: vraag, actor: slachtoffer, actie: advies-vragen}
+  - {id: centrum, actor: meldpunt-voorbeeld, actie: advies-vragen}
+  - {id: thuis, actor: gezin, actie: herstel-nazorg}
+  - {id: team, actor: lokaal-team-noordstad, actie: herstel-nazorg, eindpunt: true}
+overgangen:
+  - {van: vraag, naar: centrum}
+  - {van: centrum, naar: thuis}
+  - {van: thuis, naar: team}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_role_that_asks_advice_makes_a_contact_a_role_that_does_something_else_does_not(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__zelf=ZELF))
+    steps = {s.stap.id: s for s in read_route(catalog.of("ketenroutes")["zelf"])}
+    assert steps["centrum"].contact
+    assert steps["centrum"].asker == "slachtoffer"
+    # The family's recovery is no call: the lokale team comes in after it, as something others do.
+    assert not steps["team"].contact
+    assert steps["team"].van == "gezin"
+
+
 def test_what_follows_only_an_excluded_party_drops_out(mini: Catalog) -> None:
     route = mini.of("ketenroutes")["testroute"]
     assert reachable(route, frozenset()) == {s.id for s in route.stappen}
@@ -183,8 +213,8 @@ bronnen: [{document: voorbeeldvisie, regels: 3}]
 
 def test_a_role_that_is_a_route_actor_sees_where_its_own_steps_lead(tmp_path: Path) -> None:
     # The wijkteam is itself a party in the route: its answer names who takes over from its own step
-    # (the casusoverleg, with the route's condition), not the team itself, not what others do, and not
-    # a way back that is only feedback.
+    # (casusoverleg and opvang, each with the route's condition, in the route's order), not the team
+    # itself, not what others do, and not a way back that is only feedback.
     rol = """id: wijkteam
 naam: Wijkteam
 volgorde: 2
@@ -198,6 +228,8 @@ bronnen: [{document: voorbeeldvisie, regels: 3}]
     route = root / "partners" / "ketenroutes" / "testroute.yaml"
     text = route.read_text(encoding="utf-8").replace(
         "  - {van: team, naar: overleg}\n",
+        # Listed against the drawing order: the answer follows the route (overleg comes before opvang).
+        "  - {van: team, naar: opvang, voorwaarde: als er onderdak nodig is}\n"
         "  - {van: team, naar: overleg, voorwaarde: als het team vastloopt}\n"
         "  - {van: team, naar: advies, terugkoppeling: true}\n",
     )
@@ -205,6 +237,7 @@ bronnen: [{document: voorbeeldvisie, regels: 3}]
     catalog = catalog_of(root)
     roles = {r.rol.id: r for r in answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad").roles}
     assert [(rec.id, stap.id, voorwaarde) for rec, stap, voorwaarde in roles["wijkteam"].next] == [
-        ("casusoverleg-voorbeeld", "overleg", "als het team vastloopt")
+        ("casusoverleg-voorbeeld", "overleg", "als het team vastloopt"),
+        ("opvang-voorbeeld", "opvang", "als er onderdak nodig is"),
     ]
     assert roles["onderwijs"].next == ()  # a role that is no route actor gets no route steps
