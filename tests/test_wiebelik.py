@@ -241,3 +241,39 @@ bronnen: [{document: voorbeeldvisie, regels: 3}]
         ("opvang-voorbeeld", "opvang", "als er onderdak nodig is"),
     ]
     assert roles["onderwijs"].next == ()  # a role that is no route actor gets no route steps
+
+
+ZORGROUTE = """id: zorgroute
+naam: Zorgroute
+beschrijving: Een tweede route waarin de professional het lokale team zelf vraagt.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren}
+  - {id: team, actor: lokaal-team-noordstad, actie: advies-vragen, eindpunt: true}
+overgangen:
+  - {van: zorg, naar: team}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_party_without_number_says_whether_veilig_thuis_brings_it_in(tmp_path: Path) -> None:
+    # Without a checked number the page says how to reach the party: through Veilig Thuis when a route
+    # has the meldpunt bring it in, else "bel bij twijfel Veilig Thuis".
+    plain = catalog_of(project(tmp_path / "gewoon"))
+    experts = {x.record.id: x for x in answer(plain, build_relations(plain), "partnergeweld", "zorgen", "noordstad").experts}
+    assert not experts["lokaal-team-noordstad"].via_meldpunt
+    root = project(tmp_path / "via", ketenroutes__zorgroute=ZORGROUTE)
+    route = root / "partners" / "ketenroutes" / "testroute.yaml"
+    route.write_text(
+        route.read_text(encoding="utf-8").replace(
+            "  - {van: zorg, naar: team}\n", "  - {van: zorg, naar: team}\n  - {van: advies, naar: team}\n"
+        ),
+        encoding="utf-8",
+    )
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [r.id for r in result.routes] == ["testroute", "zorgroute"]
+    experts = {x.record.id: x for x in result.experts}
+    assert experts["lokaal-team-noordstad"].via_meldpunt  # the first route has the meldpunt bring the team in
