@@ -277,3 +277,56 @@ def test_a_party_without_number_says_whether_veilig_thuis_brings_it_in(tmp_path:
     assert [r.id for r in result.routes] == ["testroute", "zorgroute"]
     experts = {x.record.id: x for x in result.experts}
     assert experts["lokaal-team-noordstad"].via_meldpunt  # the first route has the meldpunt bring the team in
+
+
+def specialist(rid: str, naam: str, soort: str, werkgebied: str, telefoon: bool, voorziening: bool = False) -> str:
+    """A record with expertise in partnergeweld (the numbers are the national ones the fixture already has)."""
+    phone = """contact:
+  telefoon:
+    - {doel: advies, nummer: "+319008844", weergave: 0900-8844, beschikbaarheid: {altijd: true},
+       geverifieerd: {op: 2026-11-01, door: testredactie, bron: "https://example.org"}}
+"""
+    return (
+        f"id: {rid}\nnaam: {naam}\nsoort: {soort}\nbeschrijving: Kent partnergeweld.\nwerkgebied: [{werkgebied}]\n"
+        + ("vertrouwelijk_adres: false\n" if voorziening else "")
+        + "expertise: [partnergeweld]\n"
+        + (phone if telefoon else "")
+        + "bronnen: [{document: voorbeeldvisie, regels: 3}]\n"
+    )
+
+
+ZONDER_KENNERS = """id: ouderenmishandeling
+naam: Ouderenmishandeling
+soort: vorm-van-geweld
+uitleg: Geweld tegen ouderen.
+bronnen: [{document: voorbeeldvisie, regels: 2}]
+"""
+
+
+def test_ook_deskundig_lists_the_specialists_serving_the_gemeente_once(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        organisaties__specialist_noord=specialist("specialist-noord", "Specialist Noord", "expertisecentrum", "noordstad", True),
+        organisaties__specialist_zuid=specialist("specialist-zuid", "Specialist Zuid", "expertisecentrum", "zuidveen", True),
+        voorzieningen__hulp_noord=specialist("hulp-noord", "Hulp Noord", "ambulante-hulp", "noordstad", False, voorziening=True),
+        voorzieningen__verbod=specialist("verbod", "Een maatregel", "maatregel", "voorbeeldregio", False, voorziening=True),
+        expertise__ouderenmishandeling=ZONDER_KENNERS,
+    )
+    team = root / "partners" / "organisaties" / "lokaal-team-noordstad.yaml"
+    team.write_text(
+        team.read_text(encoding="utf-8").replace("werkgebied:", "expertise: [partnergeweld]\nwerkgebied:"), encoding="utf-8"
+    )
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    experts = result.experts
+    # First the route's contact without a number (once, although it is a specialist too), with what the
+    # route says you do there; then the specialists in Noordstad: organisations, then voorzieningen.
+    # Not the one in Zuidveen, not the measure, not the meldpunt (already in the call list).
+    assert [x.record.id for x in experts] == ["lokaal-team-noordstad", "specialist-noord", "hulp-noord"]
+    assert experts[0].step is not None
+    assert experts[0].step.stap.omschrijving == "Je vraagt het team."
+    assert [t.weergave for t in experts[1].phones] == ["0900-8844"]
+    assert experts[2].phones == ()
+    # A vorm nobody on the kaart specialises in still gets an answer: Veilig Thuis, and no specialists.
+    alone = answer(catalog, build_relations(catalog), "ouderenmishandeling", "zorgen", "noordstad")
+    assert ([c.record.id for c in alone.call], alone.experts) == (["meldpunt-voorbeeld"], [])
