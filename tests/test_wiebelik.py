@@ -330,3 +330,27 @@ def test_ook_deskundig_lists_the_specialists_serving_the_gemeente_once(tmp_path:
     # A vorm nobody on the kaart specialises in still gets an answer: Veilig Thuis, and no specialists.
     alone = answer(catalog, build_relations(catalog), "ouderenmishandeling", "zorgen", "noordstad")
     assert ([c.record.id for c in alone.call], alone.experts) == (["meldpunt-voorbeeld"], [])
+
+
+ALGEMEEN = """id: algemeen
+naam: Algemene route
+beschrijving: Een route voor elke vorm van geweld.
+werkgebied: [voorbeeldregio]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren}
+  - {id: advies, actor: meldpunt-voorbeeld, actie: advies-vragen, eindpunt: true}
+overgangen:
+  - {van: zorg, naar: advies}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_vorm_without_its_own_route_follows_the_general_route(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__algemeen=ALGEMEEN, expertise__ouderenmishandeling=ZONDER_KENNERS))
+    rel = build_relations(catalog)
+    alone = answer(catalog, rel, "ouderenmishandeling", "zorgen", "noordstad")
+    assert ([r.id for r in alone.routes], alone.general) == (["algemeen"], True)
+    assert not alone.meldcode_added  # the general route itself sends you to the meldpunt
+    own = answer(catalog, rel, "partnergeweld", "zorgen", "noordstad")
+    assert ([r.id for r in own.routes], own.general) == (["testroute"], False)
