@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import callpath
 from generator.catalog import Catalog
 from generator.pipeline import build_project
 from tests.helpers import TODAY, catalog_of, make_project
@@ -50,3 +51,15 @@ def built_mini(built_mini_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "built"
     shutil.copytree(built_mini_template, target, symlinks=True)
     return target
+
+
+@pytest.fixture(autouse=True)
+def fresh_route_reading() -> None:
+    """Each test reads the routes itself instead of inheriting another test's cached reading.
+
+    The caches of generator.callpath hold routes by value, and equal routes recur across tests. Without
+    this a test could pass on a reading made before it changed something, and `make mutate` (which
+    picks the tests that call a function) would not see which tests reach the reading at all.
+    """
+    for cached in (callpath.read_route, callpath.drawing_order, callpath.reachable):
+        cached.cache_clear()

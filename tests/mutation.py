@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -31,7 +32,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, SHARED
 
 MUTANTS = ROOT / "mutants"
 
@@ -165,7 +166,9 @@ def main(argv: list[str]) -> int:
     selected = patterns([a for a in argv if not a.startswith("--")])
     if not only_report:
         mutmut = Path(sys.executable).with_name("mutmut")
-        subprocess.run([str(mutmut), "run", "--max-children", "2", *selected], cwd=ROOT, check=False)
+        # The tests run inside mutants/, one level deeper: point them at the sources next to this checkout.
+        env = {**os.environ, "GIA_SHARED": str(SHARED)}
+        subprocess.run([str(mutmut), "run", "--max-children", "2", *selected], cwd=ROOT, check=False, env=env)
     print(report(selected))
     return 0
 

@@ -288,6 +288,26 @@ def test_secret_address_is_dropped_even_if_present_in_the_data() -> None:
     assert schema_errors("compiled/organization.json", hsds(files, "organizations")) == []
 
 
+def test_a_shelter_with_a_secret_address_does_not_carry_its_providers_address() -> None:
+    # services.json nests each service's organization. A shelter run by an organisation with a public office
+    # must not lead there: a reader of the shelter's entry would take the office for the shelter.
+    catalog = catalog_of(MINI)
+    team = catalog.of("organisaties")["lokaal-team-noordstad"]
+    office = Adres(straat="Openbaarplein 1", postcode="1234 AB", plaats="Noordstad")
+    catalog.of("organisaties")[team.id] = dataclasses.replace(team, contact=Contact(adres=office))
+    opvang = catalog.of("voorzieningen")["opvang-voorbeeld"]
+    catalog.of("voorzieningen")[opvang.id] = dataclasses.replace(opvang, aanbieder=team.id)
+    services = {s["id"]: s for s in hsds(export_open_data(catalog, EXPORT_DATE), "services")}
+    shelter = services[stable_id("voorzieningen", opvang.id)]
+    assert shelter["organization"]["name"] == "Lokaal team Noordstad"
+    assert shelter["organization"]["description"].startswith("Het lokale team van Noordstad biedt hulp dichtbij.")
+    assert not {k for obj in walk(shelter) for k in obj} & ADDRESS_KEYS
+    assert "Openbaarplein" not in json.dumps(shelter)
+    # The provider's own service still shows its office: the address is left out only where it misleads.
+    own = services[stable_id("organisaties", team.id, "dienst")]
+    assert own["organization"]["locations"][0]["addresses"][0]["address_1"] == "Openbaarplein 1"
+
+
 # --- vCard ----------------------------------------------------------------------------------------
 
 

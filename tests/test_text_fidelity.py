@@ -43,10 +43,13 @@ SHOWN_ON = {
     "telefoon.toelichting": "organisaties/crisisdienst-rand",
     "beschikbaarheid.toelichting": "organisaties/crisisdienst-rand",
     "bron.toelichting": "organisaties/crisisdienst-rand",
+    "bronverschil.toelichting": "organisaties/crisisdienst-rand",
     "voorziening.ook_bekend_als": "voorzieningen/nieuwe-opvang-rand",
     "voorziening.beschrijving": "voorzieningen/nieuwe-opvang-rand",
     "voor_wie": "voorzieningen/nieuwe-opvang-rand",
     "toegang": "voorzieningen/nieuwe-opvang-rand",
+    "adres.straat": "voorzieningen/nieuwe-opvang-rand",
+    "adres.plaats": "voorzieningen/nieuwe-opvang-rand",
     "doel": "routeertafels/overleg-rand",
     "instroomcriteria": "routeertafels/overleg-rand",
     "wie_mag_aanmelden": "routeertafels/overleg-rand",
@@ -110,6 +113,14 @@ def test_rendered_markdown_makes_no_markup_of_editor_text(rendered: dict[str, Ta
     assert body.find_all(["b", "mark", "blockquote"]) == []
     assert body.select('a[href="https://example.org"]') == []
     assert body.select(".x") == []
+
+
+def test_a_name_with_markup_is_the_rendered_title_as_typed(rendered: dict[str, Tag]) -> None:
+    # Names may hold | * _ (their grammar allows them): the heading a professional sees is the name as typed.
+    heading = rendered["organisaties/crisisdienst-rand"].find("h1")
+    assert heading is not None
+    assert heading.get_text(strip=True) == "Crisisdienst (Rand) | *nacht*"
+    assert heading.find(["em", "strong"]) is None
 
 
 @pytest.fixture(scope="module")

@@ -70,6 +70,36 @@ def test_a_route_read_from_the_askers_side(mini: Catalog) -> None:
     assert "zorg" not in steps  # a role's own stap is not listed
 
 
+# A victim who asks a centre for advice herself, and a family whose recovery leads to the lokale team.
+ZELF = """id: zelf
+naam: Zelf hulp vragen
+beschrijving: Een slachtoffer vraagt zelf advies; het gezin herstelt met het lokale team.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [advies]
+stappen:
+  - {id: vraag, actor: slachtoffer, actie: advies-vragen}
+  - {id: centrum, actor: meldpunt-voorbeeld, actie: advies-vragen}
+  - {id: thuis, actor: gezin, actie: herstel-nazorg}
+  - {id: team, actor: lokaal-team-noordstad, actie: herstel-nazorg, eindpunt: true}
+overgangen:
+  - {van: vraag, naar: centrum}
+  - {van: centrum, naar: thuis}
+  - {van: thuis, naar: team}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_role_that_asks_advice_makes_a_contact_a_role_that_does_something_else_does_not(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__zelf=ZELF))
+    steps = {s.stap.id: s for s in read_route(catalog.of("ketenroutes")["zelf"])}
+    assert steps["centrum"].contact
+    assert steps["centrum"].asker == "slachtoffer"
+    # The family's recovery is no call: the lokale team comes in after it, as something others do.
+    assert not steps["team"].contact
+    assert steps["team"].van == "gezin"
+
+
 def test_what_follows_only_an_excluded_party_drops_out(mini: Catalog) -> None:
     route = mini.of("ketenroutes")["testroute"]
     assert reachable(route, frozenset()) == {s.id for s in route.stappen}
@@ -179,3 +209,148 @@ bronnen: [{document: voorbeeldvisie, regels: 3}]
     assert [a.tekst for a in roles["sport"].adviezen] == ["Altijd."]
     other = {r.rol.id: r for r in answer(catalog, rel, "eergerelateerd-geweld", "acuut", "zuidveen").roles}
     assert [a.tekst for a in other["sport"].adviezen] == ["Altijd.", "Alleen acuut.", "Alleen eer.", "Alleen Zuidveen."]
+
+
+def test_a_role_that_is_a_route_actor_sees_where_its_own_steps_lead(tmp_path: Path) -> None:
+    # The wijkteam is itself a party in the route: its answer names who takes over from its own step
+    # (casusoverleg and opvang, each with the route's condition, in the route's order), not the team
+    # itself, not what others do, and not a way back that is only feedback.
+    rol = """id: wijkteam
+naam: Wijkteam
+volgorde: 2
+wie: medewerkers van het lokale team
+actoren: [lokaal-team-noordstad]
+nu:
+  - {tekst: Bespreek het in je team., bronnen: [{document: voorbeeldvisie, regels: 3}]}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+    root = project(tmp_path, beroepsgroepen__wijkteam=rol)
+    route = root / "partners" / "ketenroutes" / "testroute.yaml"
+    text = route.read_text(encoding="utf-8").replace(
+        "  - {van: team, naar: overleg}\n",
+        # Listed against the drawing order: the answer follows the route (overleg comes before opvang).
+        "  - {van: team, naar: opvang, voorwaarde: als er onderdak nodig is}\n"
+        "  - {van: team, naar: overleg, voorwaarde: als het team vastloopt}\n"
+        "  - {van: team, naar: advies, terugkoppeling: true}\n",
+    )
+    route.write_text(text, encoding="utf-8")
+    catalog = catalog_of(root)
+    roles = {r.rol.id: r for r in answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad").roles}
+    assert [(rec.id, stap.id, voorwaarde) for rec, stap, voorwaarde in roles["wijkteam"].next] == [
+        ("casusoverleg-voorbeeld", "overleg", "als het team vastloopt"),
+        ("opvang-voorbeeld", "opvang", "als er onderdak nodig is"),
+    ]
+    assert roles["onderwijs"].next == ()  # a role that is no route actor gets no route steps
+
+
+ZORGROUTE = """id: zorgroute
+naam: Zorgroute
+beschrijving: Een tweede route waarin de professional het lokale team zelf vraagt.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren}
+  - {id: team, actor: lokaal-team-noordstad, actie: advies-vragen, eindpunt: true}
+overgangen:
+  - {van: zorg, naar: team}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_party_without_number_says_whether_veilig_thuis_brings_it_in(tmp_path: Path) -> None:
+    # Without a checked number the page says how to reach the party: through Veilig Thuis when a route
+    # has the meldpunt bring it in, else "bel bij twijfel Veilig Thuis".
+    plain = catalog_of(project(tmp_path / "gewoon"))
+    experts = {x.record.id: x for x in answer(plain, build_relations(plain), "partnergeweld", "zorgen", "noordstad").experts}
+    assert not experts["lokaal-team-noordstad"].via_meldpunt
+    root = project(tmp_path / "via", ketenroutes__zorgroute=ZORGROUTE)
+    route = root / "partners" / "ketenroutes" / "testroute.yaml"
+    route.write_text(
+        route.read_text(encoding="utf-8").replace(
+            "  - {van: zorg, naar: team}\n", "  - {van: zorg, naar: team}\n  - {van: advies, naar: team}\n"
+        ),
+        encoding="utf-8",
+    )
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [r.id for r in result.routes] == ["testroute", "zorgroute"]
+    experts = {x.record.id: x for x in result.experts}
+    assert experts["lokaal-team-noordstad"].via_meldpunt  # the first route has the meldpunt bring the team in
+
+
+def specialist(rid: str, naam: str, soort: str, werkgebied: str, telefoon: bool, voorziening: bool = False) -> str:
+    """A record with expertise in partnergeweld (the numbers are the national ones the fixture already has)."""
+    phone = """contact:
+  telefoon:
+    - {doel: advies, nummer: "+319008844", weergave: 0900-8844, beschikbaarheid: {altijd: true},
+       geverifieerd: {op: 2026-11-01, door: testredactie, bron: "https://example.org"}}
+"""
+    return (
+        f"id: {rid}\nnaam: {naam}\nsoort: {soort}\nbeschrijving: Kent partnergeweld.\nwerkgebied: [{werkgebied}]\n"
+        + ("vertrouwelijk_adres: false\n" if voorziening else "")
+        + "expertise: [partnergeweld]\n"
+        + (phone if telefoon else "")
+        + "bronnen: [{document: voorbeeldvisie, regels: 3}]\n"
+    )
+
+
+ZONDER_KENNERS = """id: ouderenmishandeling
+naam: Ouderenmishandeling
+soort: vorm-van-geweld
+uitleg: Geweld tegen ouderen.
+bronnen: [{document: voorbeeldvisie, regels: 2}]
+"""
+
+
+def test_ook_deskundig_lists_the_specialists_serving_the_gemeente_once(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        organisaties__specialist_noord=specialist("specialist-noord", "Specialist Noord", "expertisecentrum", "noordstad", True),
+        organisaties__specialist_zuid=specialist("specialist-zuid", "Specialist Zuid", "expertisecentrum", "zuidveen", True),
+        voorzieningen__hulp_noord=specialist("hulp-noord", "Hulp Noord", "ambulante-hulp", "noordstad", False, voorziening=True),
+        voorzieningen__verbod=specialist("verbod", "Een maatregel", "maatregel", "voorbeeldregio", False, voorziening=True),
+        expertise__ouderenmishandeling=ZONDER_KENNERS,
+    )
+    team = root / "partners" / "organisaties" / "lokaal-team-noordstad.yaml"
+    team.write_text(
+        team.read_text(encoding="utf-8").replace("werkgebied:", "expertise: [partnergeweld]\nwerkgebied:"), encoding="utf-8"
+    )
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    experts = result.experts
+    # First the route's contact without a number (once, although it is a specialist too), with what the
+    # route says you do there; then the specialists in Noordstad: organisations, then voorzieningen.
+    # Not the one in Zuidveen, not the measure, not the meldpunt (already in the call list).
+    assert [x.record.id for x in experts] == ["lokaal-team-noordstad", "specialist-noord", "hulp-noord"]
+    assert experts[0].step is not None
+    assert experts[0].step.stap.omschrijving == "Je vraagt het team."
+    assert [t.weergave for t in experts[1].phones] == ["0900-8844"]
+    assert experts[2].phones == ()
+    # A vorm nobody on the kaart specialises in still gets an answer: Veilig Thuis, and no specialists.
+    alone = answer(catalog, build_relations(catalog), "ouderenmishandeling", "zorgen", "noordstad")
+    assert ([c.record.id for c in alone.call], alone.experts) == (["meldpunt-voorbeeld"], [])
+
+
+ALGEMEEN = """id: algemeen
+naam: Algemene route
+beschrijving: Een route voor elke vorm van geweld.
+werkgebied: [voorbeeldregio]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren}
+  - {id: advies, actor: meldpunt-voorbeeld, actie: advies-vragen, eindpunt: true}
+overgangen:
+  - {van: zorg, naar: advies}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_vorm_without_its_own_route_follows_the_general_route(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__algemeen=ALGEMEEN, expertise__ouderenmishandeling=ZONDER_KENNERS))
+    rel = build_relations(catalog)
+    alone = answer(catalog, rel, "ouderenmishandeling", "zorgen", "noordstad")
+    assert ([r.id for r in alone.routes], alone.general) == (["algemeen"], True)
+    assert not alone.meldcode_added  # the general route itself sends you to the meldpunt
+    own = answer(catalog, rel, "partnergeweld", "zorgen", "noordstad")
+    assert ([r.id for r in own.routes], own.general) == (["testroute"], False)
