@@ -23,7 +23,8 @@ import yaml
 
 from generator.issues import Issue
 from generator.kinds import KINDS
-from generator.yamlnodes import NodeError, build_value, first_alias, translate_yaml_error
+from generator.yamlerrors import explain_yaml_error, translate_yaml_error
+from generator.yamlnodes import NodeError, build_value, first_alias
 
 Position = tuple[int, int]
 FieldPath = tuple[str | int, ...]
@@ -173,9 +174,8 @@ def load_record(kind: str, path: str, raw: bytes, issues: list[Issue]) -> RawRec
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        issues.append(Issue(path, line, column, "yaml-syntax", "", translate_yaml_error(exc)))
+        line, column, message = explain_yaml_error(exc, text)
+        issues.append(Issue(path, line, column, "yaml-syntax", "", message))
         return None
     except yaml.YAMLError as exc:
         issues.append(Issue(path, 1, 1, "yaml-syntax", "", translate_yaml_error(exc)))
