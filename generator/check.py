@@ -5,7 +5,7 @@ load → validate → model/catalog → **check** → render → write → mkdoc
 The schema sees one file at a time; this stage sees the whole catalogue. It reports unknown ids
 (with "Bedoelde je …?"), ids used twice, werkgebieden that are not a known gebied, bronnen that
 point at unknown documents or past the end of a document, and hands phone numbers and freshness to
-`generator.check_contact`. Graph checks of ketenroutes live in `generator.graph`.
+`generator.check_contact` and secret addresses to `generator.check_safety`. Graph checks of ketenroutes live in `generator.graph`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.check_contact import check_contacts
+from generator.check_pages import check_page
+from generator.check_safety import check_safety
 from generator.check_wiebelik import check_wiebelik
 from generator.issues import Issue, Severity
 from generator.kinds import ACTOR_KINDS, ACTOR_ROLES, KINDS, LANDELIJK, SHARED_ID_KINDS
@@ -194,6 +196,7 @@ def check_catalog(
     _check_agendas(c)
     check_wiebelik(c)
     c.issues.extend(check_contacts(catalog, today))
+    c.issues.extend(check_safety(catalog))
     return c.issues
 
 
@@ -273,6 +276,8 @@ def _check_gebieden(c: Checker) -> None:
                     "onbekende-gemeente",
                     f"'{centrum}' is geen gemeente in partners/gebieden.{suggest(centrum, c.catalog.gemeenten)}",
                 )
+        for i, taak in enumerate(regio.centrumtaken):
+            c.bronnen("gebieden", rid, ("centrumtaken", i, "bronnen"), taak.bronnen)
         for s, sub in enumerate(regio.subregios):
             if owner.setdefault(f"subregio:{sub.id}", rid) != rid or sub.id in c.catalog.of("gebieden"):
                 c.report(
@@ -336,7 +341,8 @@ def _check_agendas(c: Checker) -> None:
                     f"Er is geen programmalijn '{act.programmalijn}' in deze agenda.{suggest(act.programmalijn, lijnen)}",
                 )
             for j, sub in enumerate(act.subregios):
-                if sub not in c.catalog.subregios:
+                # A gebieden file that failed the schema has unknown subregio's; its own error says why.
+                if sub not in c.catalog.subregios and not any(kind == "gebieden" for kind, _ in c.rejected):
                     c.report(
                         "uitvoeringsagenda",
                         rid,
@@ -348,13 +354,28 @@ def _check_agendas(c: Checker) -> None:
             c.bronnen("uitvoeringsagenda", rid, (*where, "bronnen"), act.bronnen)
 
 
-def check_content(pages: list[ContentPage]) -> list[Issue]:
-    """Pages readers see need an owner and a review date in their front matter (shown as "laatst beoordeeld").
+def check_content(pages: list[ContentPage], catalog: Catalog | None = None) -> list[Issue]:
+    """Pages readers see need an owner and a review date; records a page explains (`uitleg_bij`) must exist; none may carry what `check_pages` refuses.
 
-    Left out: the search page and pages generated from the schema (they say so in their first lines).
+    The owner and date are shown as "laatst beoordeeld". Left out of that rule: the search page and pages generated from the schema (they say so in their first lines).
     """
     issues = []
+    known = {rid for kind in (*SHARED_ID_KINDS, "begrippen") for rid in catalog.of(kind)} if catalog else None
     for page in pages:
+        issues.extend(check_page(page))
+        for rid in page.meta.get("uitleg_bij") or ():
+            if known is not None and str(rid) not in known:
+                issues.append(
+                    Issue(
+                        f"content/{page.path}",
+                        1,
+                        1,
+                        "onbekend-id",
+                        "uitleg_bij",
+                        f"In 'uitleg_bij' staat '{rid}', maar er is geen record met dat id. "
+                        f"Gebruik het id van een begrip, ketenroute, vorm van geweld, organisatie, routeertafel of voorziening.{suggest(str(rid), known)}",
+                    )
+                )
         if page.meta.get("paginasoort") == "zoeken" or "<!-- gegenereerd" in page.text[:600].lower():
             continue
         for key in ("eigenaar", "laatst_beoordeeld"):

@@ -5,8 +5,10 @@ load → validate → model/catalog → **check** → render → write → mkdoc
 Only runs when the source texts are available (developers and CI have them in ../shared/seeds).
 Each claim that cites document lines — an aandachtspunt, a route step or transition, the toelichting
 of a bron, an activity of the agenda, a sentence of a record's description — is compared with the
-lines it cites: both are cut into content words (no stop words), stemmed with the Snowball stemmer for
-Dutch, and a citation whose lines share not one stem with the claim gets the warning
+lines it cites (a description sentence also with the sources of the block that backs it: the intake
+block of a routeertafel, the facts of a measure): both are cut into content words (no stop words),
+stemmed with the Snowball stemmer for Dutch, and a citation whose lines share not one stem with the
+claim gets the warning
 `bron-lijkt-niet-te-kloppen`. That is deliberately lenient (one shared word is enough, parts of
 compounds count, the line before and after the range count too): it finds line numbers that point at
 the wrong place, not paraphrases. Deciding whether a passage really supports a claim stays with people.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import snowballstemmer
@@ -28,7 +30,7 @@ from generator.catalog import Catalog
 from generator.issues import Issue, Severity
 from generator.kinds import KINDS
 from generator.load import FieldPath
-from generator.model import Bron, Document
+from generator.model import Aanmelden, Bron, Document, Maatregel
 from generator.yamlnodes import dotted
 
 # Words that say nothing about the subject of a sentence. Stems of these never count as shared.
@@ -44,6 +46,10 @@ STOP_WORDS = frozenset(
 )
 # Claim fields read sentence by sentence against all document sources of the record.
 PROSE_FIELDS = ("beschrijving", "uitleg", "rol", "doel", "definitie", "aanpak", "voor_wie", "toegang", "hoe_aanmelden")
+# Blocks of a record whose own sources back prose fields of that record: the intake block of a routeertafel
+# backs how a case is brought in; the facts of a measure (who decides, how long, …) back what the voorziening says.
+BACKING = {"aanmelden": ("hoe_aanmelden",), "maatregel": ("beschrijving", "voor_wie", "toegang")}
+MAATREGEL_FACTS = tuple(f.name for f in fields(Maatregel))
 MIN_SENTENCE_WORDS = 4  # shorter sentences ("Bel 112.") carry too few words to judge
 COMPOUND_PART = 5  # a stem this long counts as shared when it is part of a longer word (opvang, vrouwenopvang)
 PREFIX = 6  # stems that agree in their first six letters count as shared (vergrijzing, vergrijst)
@@ -173,18 +179,11 @@ def _record_claims(catalog: Catalog, kind: str, rid: str, rec: Any) -> Iterator[
         c = citation(catalog, ("bronnen", i), bron)
         if c is not None and bron.toelichting:
             yield Claim(kind, rid, (*c.where, "toelichting"), bron.toelichting, (c,), subject=_name(rec))
-    own = citations(catalog, ("bronnen",), rec.bronnen)
-    # A sentence may rest on a web page or a check instead of a document; their toelichting says what they support.
-    # Without that toelichting the sentence cannot be judged, so the sentences of that record are left alone.
-    others = [b for b in rec.bronnen if not b.document]
-    elsewhere = " ".join(b.toelichting or "" for b in others)
-    readable = all(b.toelichting for b in others)
+    record_bronnen = [(("bronnen", i), b) for i, b in enumerate(rec.bronnen)]
     for field in PROSE_FIELDS:
         text = getattr(rec, field, None)
-        if isinstance(text, str) and own and readable:
-            for sentence in _SENTENCE.split(text):
-                if not _ABOUT_SOURCES.search(sentence) and not (_SOURCE_NAMES.search(sentence) and _NEGATION.search(sentence)):
-                    yield Claim(kind, rid, (field,), sentence, own, together=True, elsewhere=elsewhere)
+        if isinstance(text, str):
+            yield from _prose_claims(catalog, kind, rid, field, text, [*record_bronnen, *_backing(rec, field)])
     for j, verschil in enumerate(rec.bronverschillen):
         found = citations(catalog, ("bronverschillen", j, "bronnen"), verschil.bronnen)
         yield Claim(kind, rid, ("bronverschillen", j, "toelichting"), verschil.toelichting, found, together=True)
@@ -209,6 +208,38 @@ def _record_claims(catalog: Catalog, kind: str, rid: str, rec: Any) -> Iterator[
                 kop.kop,
                 (Citation(("hoofdstukken", j, "regel"), rec, kop.regel, kop.regel, heading=False),),
             )
+
+
+def _backing(rec: Any, field: str) -> list[tuple[FieldPath, Bron]]:
+    """The sources of the record's blocks that back ``field`` (the intake block, the facts of a measure)."""
+    found: list[tuple[FieldPath, Bron]] = []
+    for block, backed in BACKING.items():
+        value = getattr(rec, block, None)
+        if value is None or field not in backed:
+            continue
+        if isinstance(value, Aanmelden):
+            found += [((block, "bronnen", i), b) for i, b in enumerate(value.bronnen)]
+        elif isinstance(value, Maatregel):
+            for name in MAATREGEL_FACTS:
+                feit = getattr(value, name)
+                found += [((block, name, "bronnen", i), b) for i, b in enumerate(feit.bronnen if feit else ())]
+    return found
+
+
+def _prose_claims(
+    catalog: Catalog, kind: str, rid: str, field: str, text: str, bronnen: list[tuple[FieldPath, Bron]]
+) -> Iterator[Claim]:
+    """The sentences of one prose field, each read against all document sources that back the field together."""
+    found = tuple(c for where, b in bronnen if (c := citation(catalog, where, b)) is not None)
+    # A sentence may rest on a web page or a check instead of a document; their toelichting says what they support.
+    # Without that toelichting the sentence cannot be judged, so the field is left alone.
+    others = [b for _, b in bronnen if not b.document]
+    if not found or not all(b.toelichting for b in others):
+        return
+    elsewhere = " ".join(b.toelichting or "" for b in others)
+    for sentence in _SENTENCE.split(text):
+        if not _ABOUT_SOURCES.search(sentence) and not (_SOURCE_NAMES.search(sentence) and _NEGATION.search(sentence)):
+            yield Claim(kind, rid, (field,), sentence, found, together=True, elsewhere=elsewhere)
 
 
 def _name(rec: Any) -> str:

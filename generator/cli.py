@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding``. The only place that exits.
+"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding|koppen``. The only place that exits.
 
 Prints what each stage did (counts, problems, time) in one summary and decides the exit code:
 1 when there is any `fout`, 0 otherwise (a `waarschuwing` never blocks). Python tracebacks are never
@@ -16,7 +16,8 @@ import traceback
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from generator.issues import Report
+from generator.headers import FORMATS
+from generator.issues import Report, clean
 from generator.pipeline import Run, build_project, check_project
 from generator.siteaddress import resolve
 
@@ -44,13 +45,13 @@ def gitlab_report(report: Report) -> str:
     """A GitLab code-quality report (JSON), so a merge request shows each problem at its line."""
     items = [
         {
-            "description": f"[{issue.code}] {issue.field + ': ' if issue.field else ''}{issue.message}",
+            "description": clean(f"[{issue.code}] {issue.field + ': ' if issue.field else ''}{issue.message}"),
             "check_name": issue.code,
             "fingerprint": hashlib.sha256(
                 f"{issue.path}:{issue.line}:{issue.column}:{issue.code}:{issue.field}".encode()
             ).hexdigest(),
             "severity": "major" if issue.is_error else "minor",
-            "location": {"path": issue.path, "lines": {"begin": max(issue.line, 1)}},
+            "location": {"path": clean(issue.path), "lines": {"begin": max(issue.line, 1)}},
         }
         for issue in report.sorted()
     ]
@@ -90,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--basis", help="noem in het verslag wat er in de records veranderde sinds deze git-versie")
     serve = sub.add_parser("serve", help="bouw de site en toon haar op http://127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--map", type=Path, help="toon deze al gebouwde site (bijvoorbeeld een uitgepakte voorbeeld-site)")
+    koppen = sub.add_parser("koppen", help="print de beveiligingskoppen (security headers) voor een webserver")
+    koppen.add_argument("--formaat", choices=sorted(FORMATS), default="nginx")
     nieuw = sub.add_parser("nieuw", help="maak een nieuw record vanuit een sjabloon")
     nieuw.add_argument("soort")
     nieuw.add_argument("id")
@@ -132,6 +136,17 @@ def _run(args: argparse.Namespace) -> int:
         from generator.handbook import write_handbook
 
         return write_handbook(root)
+    if args.command == "koppen":
+        print(FORMATS[args.formaat](), end="")
+        return 0
+    if args.command == "serve" and args.map is not None:
+        from generator.serve import serve
+
+        if not (args.map / "index.html").is_file():
+            print(f"In {args.map} staat geen gebouwde site (index.html ontbreekt).", file=sys.stderr)
+            return 1
+        serve(args.map.resolve(), args.port)
+        return 0
     run = build_project(root, today(), progress, address=resolve(root, os.environ))
     print_report(run.report, getattr(args, "format", "text"))
     print_summary(run)

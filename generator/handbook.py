@@ -125,6 +125,8 @@ def allowed(prop: dict[str, Any], definitions: dict[str, Any]) -> str:
     elif kind == "integer":
         low, high = prop.get("minimum"), prop.get("maximum")
         parts.append("geheel getal" + (f" van {low} tot en met {high}" if low and high else f" vanaf {low}" if low else ""))
+    elif "x-uitleg" in prop:
+        parts.append(md_inline(prop["x-uitleg"]))
     elif prop.get("pattern") == r"\S":
         parts.append("tekst (niet leeg)")
     elif prop.get("pattern") == _ID_PATTERN:

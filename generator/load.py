@@ -21,10 +21,11 @@ from typing import Any
 
 import yaml
 
+from generator.files import MAX_RECORD_BYTES, MAX_TEXT_BYTES, project_files, refusal
 from generator.issues import Issue
 from generator.kinds import KINDS
 from generator.yamlerrors import explain_yaml_error, translate_yaml_error
-from generator.yamlnodes import NodeError, build_value, first_alias
+from generator.yamlnodes import TOO_DEEP, NodeError, build_value, first_alias
 
 Position = tuple[int, int]
 FieldPath = tuple[str | int, ...]
@@ -121,32 +122,45 @@ def texts_folder(root: Path) -> Path | None:
 def load_project(root: Path) -> Loaded:
     """Read all records under ``root/partners`` and pages under ``root/content``.
 
-    Files are read in sorted order so every later stage sees the same sequence.
+    Files are read in sorted order so every later stage sees the same sequence. A file that is no
+    regular file (a symbolic link, for one) or too large is reported and not opened (`generator.files`).
     """
     loaded = Loaded()
     partners = root / "partners"
+
+    def readable(path: Path, limit: int) -> bool:
+        problem = refusal(root, path, limit)
+        if problem is not None:
+            loaded.issues.append(problem)
+        return problem is None
+
     for folder in KINDS:
-        for file in sorted((partners / folder).glob("*.yaml")):
-            rel = file.relative_to(root).as_posix()
-            record = load_record(folder, rel, file.read_bytes(), loaded.issues)
-            if record is not None:
-                loaded.records.append(record)
+        for file in project_files(root, partners / folder, ".yaml", recursive=False):
+            if readable(file, MAX_RECORD_BYTES):
+                rel = file.relative_to(root).as_posix()
+                record = load_record(folder, rel, file.read_bytes(), loaded.issues)
+                if record is not None:
+                    loaded.records.append(record)
     loaded.texts_dir = texts_folder(root)
-    # A project may carry texts of its own writing (test fixtures do) in partners/documenten/teksten.
-    folders = [f for f in (loaded.texts_dir, partners / "documenten" / "teksten") if f is not None and f.is_dir()]
-    for texts in folders:
-        for text_file in sorted(texts.glob("*.txt")):
-            if text_file.name not in loaded.texts:
-                lines = text_file.read_bytes().decode("utf-8", "replace").split("\n")
-                loaded.texts[text_file.name] = lines
-                loaded.documents[text_file.name] = len(lines)
-    if folders and loaded.texts_dir is None:
-        loaded.texts_dir = folders[0]
+    # ../shared/seeds lies outside the checkout, beyond any pull request; texts a project carries itself
+    # (test fixtures do, in partners/documenten/teksten) are read with the same care as records.
+    own = partners / "documenten" / "teksten"
+    shared = loaded.texts_dir if loaded.texts_dir is not None and loaded.texts_dir.is_dir() else None
+    text_files = sorted(shared.glob("*.txt")) if shared is not None else []
+    text_files += [f for f in project_files(root, own, ".txt", recursive=False) if readable(f, MAX_TEXT_BYTES)]
+    for text_file in text_files:
+        if text_file.name not in loaded.texts:
+            lines = text_file.read_bytes().decode("utf-8", "replace").split("\n")
+            loaded.texts[text_file.name] = lines
+            loaded.documents[text_file.name] = len(lines)
+    if shared is None and own.is_dir() and not own.is_symlink():
+        loaded.texts_dir = own
     content = root / "content"
-    for page in sorted(content.rglob("*.md")):
-        rel = page.relative_to(content).as_posix()
-        text = page.read_text(encoding="utf-8")
-        loaded.content.append(ContentPage(rel, text, front_matter(text)))
+    for page in project_files(root, content, ".md", recursive=True):
+        if readable(page, MAX_RECORD_BYTES):
+            rel = page.relative_to(content).as_posix()
+            text = page.read_text(encoding="utf-8")
+            loaded.content.append(ContentPage(rel, text, front_matter(text)))
     return loaded
 
 
@@ -174,8 +188,13 @@ def load_record(kind: str, path: str, raw: bytes, issues: list[Issue]) -> RawRec
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
-        line, column, message = explain_yaml_error(exc, text)
-        issues.append(Issue(path, line, column, "yaml-syntax", "", message))
+        if "maximum nesting depth" in str(exc.problem):
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            issues.append(Issue(path, line, column, "te-diep-genest", "", TOO_DEEP))
+        else:
+            line, column, message = explain_yaml_error(exc, text)
+            issues.append(Issue(path, line, column, "yaml-syntax", "", message))
         return None
     except yaml.YAMLError as exc:
         issues.append(Issue(path, 1, 1, "yaml-syntax", "", translate_yaml_error(exc)))

@@ -146,7 +146,7 @@ def explain(error: ValidationError) -> tuple[str, str]:
     keyword = str(error.validator)
     code, template = TEMPLATES.get(keyword, ("schema", lambda e: f"Deze waarde klopt niet ({e.message})."))
     schema: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
-    if keyword in ("pattern", "format", "not", "minItems", "minLength"):
+    if keyword in ("pattern", "format", "not", "minItems", "minLength", "const"):
         code = str(schema.get("x-code", code))
         if "x-melding" in schema:
             return code, str(schema["x-melding"])

@@ -134,6 +134,7 @@ class Adres:
     straat: str
     postcode: str
     plaats: str
+    openbaar_bevestigd: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -277,11 +278,18 @@ class Subregio:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Centrumtaak:
+    taak: str
+    bronnen: tuple[Bron, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Gebied(Record):
     naam: str
     subregios: tuple[Subregio, ...]
     beschrijving: str | None = None
     centrumgemeenten: Ids = ()
+    centrumtaken: tuple[Centrumtaak, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

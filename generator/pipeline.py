@@ -97,7 +97,7 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
         if lines is not None:
             run.report.extend(check_citations(run.catalog, run.loaded.texts))
         run.report.extend(check_routes(run.catalog))
-        run.report.extend(check_content(run.loaded.content))
+        run.report.extend(check_content(run.loaded.content, run.catalog))
         errors, warnings = len(run.report.errors), len(run.report.warnings)
         detail.append(
             f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"

@@ -35,6 +35,8 @@ class Relations:
     regions_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # How current each record is, by file path: filled by the render stage, which alone knows today and the git dates.
     currency: dict[str, Any] = field(default_factory=dict)
+    # Hand-written pages that explain a record (their front matter `uitleg_bij`): record id -> (path, title).
+    lees_ook: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def kind_of(self, record_id: str) -> str | None:
         """Kind folder of an id in the shared namespace, or None."""

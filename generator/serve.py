@@ -1,7 +1,9 @@
 """Serve the built site on http://127.0.0.1:<port> (after stage 8), with the site's security headers.
 
-A plain static file server from the standard library. It sends the same Content-Security-Policy as
-the pages carry in their <meta> tag, plus the headers a meta tag cannot set (frame-ancestors).
+A plain static file server from the standard library. It sends the security headers of
+`generator.headers`: the same Content-Security-Policy the pages carry in their <meta> tag, plus what
+a meta tag cannot set (frame-ancestors). That is why reviewers preview with ``make serve`` and never
+with a bare file server.
 """
 
 from __future__ import annotations
@@ -11,17 +13,10 @@ import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-        "frame-ancestors 'none'"
-    ),
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "Permissions-Policy": "geolocation=(), camera=(), microphone=(), interest-cohort=()",
-    "Cache-Control": "no-cache",
-}
+from generator.headers import security_headers
+
+# Plain http on this machine: no HSTS. No caching, so a rebuilt page shows at once.
+SECURITY_HEADERS = {**security_headers(https=False), "Cache-Control": "no-cache"}
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

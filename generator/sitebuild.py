@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
 from generator.buildmessages import translate
+from generator.headers import csp
 from generator.issues import Issue
 from generator.siteaddress import SiteAddress
 
@@ -63,6 +64,8 @@ def run_mkdocs(
             repo_url=address.repo_url,
             edit_uri="",
         )
+        # The theme writes this policy as the first element of every page (one source: generator.headers).
+        config.extra["csp"] = csp(meta=True)
         mkdocs_build(config)
     except (Abort, MkDocsException, SystemExit) as exc:
         handler.messages.append(str(exc))

@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
+from generator.files import MAX_DEPTH
+
 _T = "tag:yaml.org,2002:"
 _CONVERT = SafeConstructor()
 _SCALARS: dict[str, Callable[[Any], Any]] = {
@@ -29,6 +31,10 @@ _SCALARS: dict[str, Callable[[Any], Any]] = {
 
 Position = tuple[int, int]
 FieldPath = tuple[str | int, ...]
+TOO_DEEP = (
+    f"De velden in dit bestand zijn te diep in elkaar gezet (meer dan {MAX_DEPTH} niveaus). Een record heeft er "
+    "hoogstens een paar; controleer de inspringing en de haakjes [ ] en { }."
+)
 
 
 class NodeError(Exception):
@@ -73,8 +79,11 @@ def build_value(
     """Build plain data from ``node``, recording positions in ``keys`` and ``values``.
 
     Raises:
-        NodeError: On an alias, an unknown tag, a duplicate or non-text key.
+        NodeError: On an alias, an unknown tag, a duplicate or non-text key, or nesting deeper than ``MAX_DEPTH``.
     """
+    if len(path) > MAX_DEPTH:
+        # Bounded recursion: a few hundred levels would otherwise end in Python's RecursionError.
+        raise NodeError(node, "te-diep-genest", dotted(path[:3]) + "…", TOO_DEEP)
     if id(node) in seen:
         # The composer hands out the same node object for every alias of one anchor.
         raise NodeError(

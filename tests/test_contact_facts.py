@@ -154,7 +154,7 @@ def test_a_known_aanbieder_becomes_the_organization_of_the_service(rand: Catalog
     service = services(rand)[stable_id("voorzieningen", "nieuwe-opvang-rand")]
     assert service["organization_id"] == stable_id("organisaties", "crisisdienst-rand")
     page = render_site(rand, []).pages["voorzieningen/nieuwe-opvang-rand.md"]
-    assert "| Aanbieder | [Crisisdienst &lt;Rand&gt; \\| \\*nacht\\*](../organisaties/crisisdienst-rand.md) |" in page
+    assert "| Aanbieder | [Crisisdienst (Rand) \\| \\*nacht\\*](../organisaties/crisisdienst-rand.md) |" in page
 
 
 def test_a_number_checked_today_is_not_in_the_future(rand_root: Path) -> None:

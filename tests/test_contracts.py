@@ -31,6 +31,8 @@ KEYWORDS_WITHOUT_MESSAGE = {
     "x-melding",
     "x-code",
     "x-veld",
+    "x-uitleg",
+    "allOf",
     "type",
     "enum",
     "required",

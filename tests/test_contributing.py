@@ -12,18 +12,21 @@ CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
 # Modules that report problems, and the calls that carry a code.
 REPORTERS = (
     "load.py",
+    "files.py",
     "yamlnodes.py",
     "validate.py",
     "check.py",
     "check_contact.py",
     "check_wiebelik.py",
+    "check_safety.py",
+    "check_pages.py",
     "check_sources.py",
     "citations.py",
     "graph.py",
     "pipeline.py",
     "buildmessages.py",
 )
-CALLS = {"Issue", "report", "add", "NodeError"}
+CALLS = {"Issue", "report", "add", "NodeError", "_issue"}
 
 
 def _codes_in_source() -> set[str]:

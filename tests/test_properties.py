@@ -18,6 +18,10 @@ SCHEMAS = load_schemas(ROOT / "schema")
 TEXT = st.text(alphabet=string.ascii_letters + string.digits + " *_[]<>&#|`!-.:;'\"éë€\n", min_size=1, max_size=40).filter(
     lambda s: s.strip() != ""
 )
+# Names are plain text on one line: no < > \ ` { } and none of the Markdown that changes a page.
+NAME = st.text(alphabet=string.ascii_letters + string.digits + " *_[]&#|!-.:;'\"éë€", min_size=1, max_size=40).filter(
+    lambda s: s.strip() != "" and not any(seq in s for seq in ("???", "!!!", "*[", "](", "]:"))
+)
 SOORTEN = SCHEMAS.documents["organisatie.schema.json"]["properties"]["soort"]["enum"]
 
 
@@ -37,16 +41,16 @@ def base_records() -> list[RawRecord]:
 organisaties = st.fixed_dictionaries(
     {
         "id": st.just("org"),
-        "naam": TEXT,
+        "naam": NAME,
         "soort": st.sampled_from(SOORTEN),
         "beschrijving": TEXT,
         "werkgebied": st.sampled_from([["r"], ["s"], ["g"], ["landelijk"]]),
         "bronnen": st.just([{"document": "d"}]),
     },
     optional={
-        "ook_bekend_als": st.lists(TEXT, max_size=3, unique=True),
+        "ook_bekend_als": st.lists(NAME, max_size=3, unique=True),
         "rol": TEXT,
-        "zoektermen": st.lists(TEXT, max_size=2, unique=True),
+        "zoektermen": st.lists(NAME, max_size=2, unique=True),
         "status": st.sampled_from(["bestaand", "gepland", "opgeheven", "onbekend"]),
     },
 )

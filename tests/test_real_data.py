@@ -1,7 +1,9 @@
-"""The real kaart (partners/): it passes check, every fact has a source, every name from the documents is on the site."""
+"""The real kaart (partners/): it passes check, every fact has a source, every name from the documents is on the site,
+its definitions are plain Dutch and its text is our own."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,11 +11,20 @@ import yaml
 
 from generator.catalog import Catalog
 from generator.kinds import SHARED_ID_KINDS
+from generator.load import texts_folder
 from generator.pipeline import check_project
 from generator.render import render_site
 from tests.helpers import ROOT, TODAY, catalog_of
 
 NAME_FILES = sorted((ROOT / "tests" / "bronnamen").glob("*.yaml"))
+# Issue 18: the answer box explains a begrip in plain Dutch (B1): no sentence longer than this.
+MAX_DEFINITION_WORDS = 25
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# Issue 13: the repository holds our own words. Runs of this many words shared with a source document are copies
+# (the pre-stop check uses the same measure: lowercased words, a word broken over two lines joined again).
+COPIED_RUN = 12
+OWN_WORDS = ("begrippen", "uitvoeringsagenda", "gebieden")  # folders already rewritten; widen as others follow
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +104,28 @@ def test_every_name_from_the_documents_is_on_the_site(names_file: Path, real: Ca
 def test_names_list_is_substantial() -> None:
     total = sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))) for p in NAME_FILES)
     assert total > 1000
+
+
+def test_no_definition_sentence_is_longer_than_25_words(real: Catalog) -> None:
+    sentences = [(b.id, s) for b in real.of("begrippen").values() for s in SENTENCE_END.split(" ".join(b.definitie.split()))]
+    too_long = [(rid, len(WORD.findall(s)), s) for rid, s in sentences if len(WORD.findall(s)) > MAX_DEFINITION_WORDS]
+    assert too_long == []
+    assert len(sentences) > 2 * len(real.of("begrippen"))  # the definitions are cut into sentences, not read whole
+
+
+def runs(text: str) -> set[str]:
+    words = re.findall(r"[a-z\u00e0-\u00ff0-9]+", re.sub(r"-\s*\n\s*", "", text.lower()))
+    return {" ".join(words[i : i + COPIED_RUN]) for i in range(len(words) - COPIED_RUN + 1)}
+
+
+def test_records_repeat_no_runs_of_twelve_words_from_the_source_documents() -> None:
+    seeds = texts_folder(ROOT)
+    assert seeds is not None, "De brondocumenten ontbreken (../shared/seeds of GIA_BRONTEKSTEN)."
+    copied = set().union(*(runs(f.read_text(encoding="utf-8", errors="replace")) for f in seeds.glob("*.txt")))
+    assert len(copied) > 10_000
+    found = {
+        str(f.relative_to(ROOT)): sorted(runs(f.read_text(encoding="utf-8")) & copied)[:3]
+        for folder in OWN_WORDS
+        for f in sorted((ROOT / "partners" / folder).glob("*.yaml"))
+    }
+    assert {path: shared for path, shared in found.items() if shared} == {}

@@ -12,7 +12,7 @@ from generator.relations import build_relations
 from generator.render import render_site
 from generator.render.context import PageContext
 from generator.render.environment import datum, md, relative
-from tests.helpers import MINI, TODAY, catalog_of
+from tests.helpers import TODAY, catalog_of
 
 
 def test_markdown_and_html_in_editor_text_are_escaped() -> None:
@@ -21,8 +21,12 @@ def test_markdown_and_html_in_editor_text_are_escaped() -> None:
     assert md("- geen lijst") == "\\- geen lijst"
 
 
-def test_script_in_a_name_renders_as_text(mini_catalog: Catalog) -> None:
-    pages = render_site(mini_catalog, load_project(MINI).content).pages
+def test_script_in_a_text_renders_as_text(mini: Path) -> None:
+    record = mini / "partners" / "organisaties" / "lokaal-team-noordstad.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("met [haken].", "met <script>alert(1)</script>."), encoding="utf-8"
+    )
+    pages = render_site(catalog_of(mini), load_project(mini).content).pages
     page = pages["organisaties/lokaal-team-noordstad.md"]
     assert "<script>" not in page.split("---", 2)[2]
     assert "&lt;script&gt;" in page

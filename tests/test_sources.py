@@ -129,6 +129,38 @@ def test_a_sentence_may_rest_on_a_web_page_that_says_what_it_supports(mini: Path
     assert issues(mini, "bron-lijkt-niet-te-kloppen") == []
 
 
+def test_the_intake_block_backs_how_a_case_is_brought_in_and_nothing_else(mini: Path) -> None:
+    tafel = mini / "partners" / "routeertafels" / "casusoverleg-voorbeeld.yaml"
+    zin = "Wie zich zorgen maakt, vraagt eerst advies."  # line 9 of the test document says it, line 4 does not
+    edit(tafel, "doel: Complexe zaken bespreken.", f"doel: Complexe zaken bespreken. {zin}\nhoe_aanmelden: {zin}")
+    edit(tafel, "bronnen:\n  - {document: oude-visie, regels: 41-44}", "bronnen:\n  - {document: voorbeeldvisie, regels: 4}")
+    block = (
+        "aanmelden:\n  route: beschreven\n  via: [meldpunt-voorbeeld]\n  bronnen:\n    - {document: voorbeeldvisie, regels: 4}\n"
+    )
+    tafel.write_text(tafel.read_text(encoding="utf-8") + block, encoding="utf-8")
+    assert sorted(i.field for i in issues(mini, "bron-lijkt-niet-te-kloppen")) == ["doel", "hoe_aanmelden"]
+    edit(tafel, "    - {document: voorbeeldvisie, regels: 4}", "    - {document: voorbeeldvisie, regels: 9}")
+    # The block's line backs hoe_aanmelden; the same sentence in doel still has only the record's own source.
+    assert [i.field for i in issues(mini, "bron-lijkt-niet-te-kloppen")] == ["doel"]
+
+
+def test_the_facts_of_a_measure_back_what_the_voorziening_says_about_access(mini: Path) -> None:
+    opvang = mini / "partners" / "voorzieningen" / "opvang-voorbeeld.yaml"
+    edit(opvang, "toegang: Via het Meldpunt Voorbeeld.", "toegang: De burgemeester beslist over een tijdelijk verbod.")
+    assert [i.field for i in issues(mini, "bron-lijkt-niet-te-kloppen")] == ["toegang"]
+    web = '{url: "https://example.org/wet", bekeken_op: 2026-11-01, toelichting: "%s"}'
+    block = (
+        "maatregel:\n"
+        f"  wie_beslist: {{tekst: De burgemeester., bronnen: [{web % 'de burgemeester legt het verbod op'}]}}\n"
+        f"  duur: {{tekst: Tien dagen., bronnen: [{web % 'tien dagen'}]}}\n"
+    )
+    opvang.write_text(opvang.read_text(encoding="utf-8") + block, encoding="utf-8")
+    assert issues(mini, "bron-lijkt-niet-te-kloppen") == []
+    # A fact's page without a word on what it supports leaves the sentence unjudged, as for the record's own pages.
+    edit(opvang, ', toelichting: "de burgemeester legt het verbod op"', "")
+    assert issues(mini, "bron-lijkt-niet-te-kloppen") == []
+
+
 def test_without_the_texts_lines_are_not_read_and_check_says_so(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.rmtree(mini / "partners" / "documenten" / "teksten")
     monkeypatch.setenv("GIA_BRONTEKSTEN", str(mini / "nergens"))

@@ -177,6 +177,10 @@ class _Builder:
         )
 
 
+def _without_locations(organization: Json) -> Json:
+    return {k: v for k, v in organization.items() if k != "locations"}
+
+
 def build_hsds(catalog: Catalog, export_date: date) -> HsdsData:
     """All HSDS objects of the catalogue, in a fixed order (by kind, then id)."""
     builder = _Builder(catalog, export_date)
@@ -186,7 +190,20 @@ def build_hsds(catalog: Catalog, export_date: date) -> HsdsData:
     organizations = [builder.organization(o) for o in sorted_records(catalog, "organisaties")]
     by_org = {o["id"]: o for o in organizations}
     nested = [{**o, "services": [s for s in services if s.get("organization_id") == o["id"]]} for o in organizations]
-    flat = [{**s, "organization": by_org[s["organization_id"]]} if "organization_id" in s else s for s in services]
+    # A service with a secret address carries its organization without that organization's locations:
+    # nothing in its own entry may point to a place.
+    secret = {stable_id("voorzieningen", v.id) for v in sorted_records(catalog, "voorzieningen") if v.vertrouwelijk_adres}
+    flat = [
+        {
+            **s,
+            "organization": _without_locations(by_org[s["organization_id"]])
+            if s["id"] in secret
+            else by_org[s["organization_id"]],
+        }
+        if "organization_id" in s
+        else s
+        for s in services
+    ]
     return HsdsData(nested, flat, builder.tax.taxonomy_objects(), builder.tax.term_objects())
 
 

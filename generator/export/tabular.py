@@ -7,12 +7,19 @@ records, so the CSV and the records can be compared one to one. UTF-8, comma-sep
 where needed (the `csv` module, RFC 4180 line ends), rows ordered by id. Lists sit in one cell,
 separated by " | ". A secret address is never written: the address columns of such a voorziening
 stay empty, as decided by `common.public_address`.
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return
+before one) as a formula, so ``=HYPERLINK(…)`` typed as a naam would become a live link in the file a
+beleidsmedewerker opens. Following the OWASP guidance on CSV injection every such cell gets a leading
+apostrophe, which spreadsheets show as text. A cell that is only a number (``+318002000``) cannot hold
+a formula and stays as it is.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,6 +46,17 @@ PHONE_COLUMNS = ("soort_record", "record_id", "record_naam", "doel", "nummer", "
                  "gratis", "anoniem", "toelichting", "geverifieerd_op", "geverifieerd_door", "geverifieerd_bron",
                  "geverifieerd_methode")
 # fmt: on
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_NUMBER = re.compile(r"^[+-]?[0-9]+$")
+
+
+def inert(text: str) -> str:
+    """A cell a spreadsheet shows as text: a leading apostrophe before anything that could start a formula."""
+    if text.lstrip(" ").startswith(FORMULA_START) and not _NUMBER.match(text):
+        return "'" + text
+    return text
 
 
 def cell(value: Any) -> str:
@@ -93,7 +111,7 @@ def to_csv(columns: tuple[str, ...], rows: Iterable[Row]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: inert(text) for column, text in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

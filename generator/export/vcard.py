@@ -3,13 +3,16 @@
 load → validate → model/catalog → check → render → **export** → write → mkdocs build → pagefind
 
 So a professional can put Veilig Thuis or the politie in the phone's address book in one tap.
-Text values are escaped (backslash, comma, semicolon, newline; RFC 6350 §3.4), lines are folded at
+Text values are escaped (backslash, comma, semicolon and every kind of line break, U+2028 and U+0085
+included, since some readers split lines on them; RFC 6350 §3.4), control characters dropped, and
+URI values (website, e-mail, phone) carry nothing but their own characters. Lines are folded at
 75 octets without splitting a UTF-8 character (§3.2) and end in CRLF. A card without a verified
 phone number says so in its NOTE, as the site does. Only `common.public_address` supplies an ADR.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.catalog import Catalog
@@ -20,10 +23,21 @@ MAX_OCTETS = 75
 NOT_VERIFIED = "Telefoonnummer nog niet geverifieerd: kijk op de website van de organisatie."
 
 
+# Everything Python, Unicode or a vCard reader may take for the end of a line.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+_NOT_URI = re.compile(r"[^A-Za-z0-9._~!$&'()*+,;=:@%/?#\[\]-]")
+
+
 def escape(text: str) -> str:
-    """Escape a text value (RFC 6350 §3.4): backslash first, then comma, semicolon and newlines."""
-    text = text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    """Escape a text value (RFC 6350 §3.4): backslash first, then comma, semicolon and every line break."""
+    text = _CONTROL.sub("", text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return _LINE_BREAK.sub("\\\\n", text)
+
+
+def uri(value: str) -> str:
+    """A URI value: the schema allows only URI characters; anything else is dropped, not trusted."""
+    return _NOT_URI.sub("", value)
 
 
 def fold(line: str) -> str:
@@ -72,12 +86,12 @@ def vcard(catalog: Catalog, org: Organisatie) -> str:
     if org.ook_bekend_als:
         lines.append(f"NICKNAME:{','.join(escape(name) for name in org.ook_bekend_als)}")
     if org.website:
-        lines.append(f"URL:{org.website}")
+        lines.append(f"URL:{uri(org.website)}")
     if org.contact and org.contact.email:
-        lines.append(f"EMAIL;TYPE=work:{org.contact.email}")
+        lines.append(f"EMAIL;TYPE=work:{uri(org.contact.email)}")
     phones = phones_of(org)
     for pref, tel in enumerate(phones, start=1):
-        lines.append(f"TEL;VALUE=uri;TYPE=voice;PREF={pref}:{tel_uri(tel.nummer)}")
+        lines.append(f"TEL;VALUE=uri;TYPE=voice;PREF={pref}:{uri(tel_uri(tel.nummer))}")
     adres = public_address(org)
     if adres is not None:
         # ADR components: PO box; extended; street; locality; region; postal code; country.

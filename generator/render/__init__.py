@@ -3,9 +3,9 @@
 load → validate → model/catalog → check → **render** → write → mkdocs build → pagefind
 
 `render_site` is a pure function: it reads no files and writes none, so golden tests can call it
-directly. It returns every generated page by docs-relative path, the open-data files (bytes, copied
-into the site as they are) and files for ``includes/`` (the abbreviation list that mkdocs-material
-appends to every page).
+directly. It returns every generated page by docs-relative path, the files copied into the site as
+they are (open data, and ``_headers`` with the security headers for hosts that read it) and files
+for ``includes/`` (the abbreviation list that mkdocs-material appends to every page).
 """
 
 from __future__ import annotations
@@ -16,22 +16,24 @@ from datetime import date
 
 from generator.catalog import Catalog
 from generator.export import export_open_data
+from generator.headers import netlify_headers
 from generator.history import Change
 from generator.load import ContentPage
 from generator.relations import build_relations
 from generator.render.agenda import activity_paths, agenda_pages
-from generator.render.areas import area_pages
+from generator.render.areas import area_pages, gemeentekeuze
 from generator.render.beheer import beheer_page
 from generator.render.changes import FEED, PAGE, render_changes
 from generator.render.environment import make_env
 from generator.render.findability import finish_pages, robots_txt
-from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page
+from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page, tooltip_abbreviations
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
 from generator.render.routes import keten_sections, route_pages
 from generator.render.searchhelp import search_help
 from generator.render.sitecard import site_card
 from generator.render.sources import content_with_currency, currency_of
+from generator.render.terms import build_terms, link_first_uses, reader_page
 from generator.render.wiebelik import guide_pages
 from generator.siteaddress import SiteAddress
 
@@ -72,6 +74,8 @@ def render_site(
     site = Site()
     for page in content:
         site.pages[page.path] = content_with_currency(page, catalog, today)
+        for record_id in page.meta.get("uitleg_bij") or ():
+            rel.lees_ook.setdefault(str(record_id), []).append((page.path, str(page.meta.get("title", page.path))))
     extra: dict[str, dict[str, object]] = {rid: {"keten": text} for rid, text in keten_sections(catalog, rel).items()}
     agenda_paths = activity_paths(catalog)
     for rid in rel.activities_of:
@@ -79,7 +83,7 @@ def render_site(
     for path, text in (
         *record_pages(env, catalog, rel, extra),
         *overview_pages(env, catalog, rel),
-        *area_pages(env, catalog, rel),
+        *area_pages(env, catalog, rel, frozenset(page.path for page in content)),
         *knowledge_pages(env, catalog, rel),
         *agenda_pages(env, catalog, rel),
         *route_pages(env, catalog, rel),
@@ -87,6 +91,11 @@ def render_site(
         home_page(env, catalog, rel, content),
     ):
         site.pages[path] = text
+    # An abbreviation with '&' never gets its tooltip (the text holds '&amp;'): those are linked instead.
+    terms = build_terms(catalog, [a for a in tooltip_abbreviations(catalog) if "&" not in a])
+    explained = {page.path: [str(i) for i in page.meta.get("uitleg_bij") or ()] for page in content}
+    for path in [p for p in site.pages if reader_page(p)]:
+        site.pages[path] = link_first_uses(site.pages[path], path, terms, explained.get(path, ()))
     site.pages["zoeken/hulp.json"] = search_help(catalog)
     site.pages[PAGE], site.pages[FEED] = render_changes(changes, address)
     site.pages["robots.txt"] = robots_txt(address)
@@ -96,7 +105,9 @@ def render_site(
         site.files = export_open_data(catalog, today)
         site.pages["open-data.md"] = open_data_page(env, catalog, rel, site.files)
     site.files[CARD] = site_card()
+    site.files["_headers"] = netlify_headers().encode("utf-8")
     site.includes["abbreviations.md"] = abbreviations(catalog)
+    site.includes.update(gemeentekeuze(catalog))
     site.pages, site.sources = finish_pages(
         dict(sorted(site.pages.items())), catalog, address, dates or {}, {p.path for p in content}
     )

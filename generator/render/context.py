@@ -6,7 +6,6 @@ A `PageContext` is made per page, because links are relative to the page that co
 
 from __future__ import annotations
 
-import json
 import posixpath
 from typing import Any
 
@@ -17,7 +16,8 @@ from generator.catalog import Catalog
 from generator.kinds import KINDS, LANDELIJK
 from generator.labels import DAYS, DOEL_LABELS, SOORT_LABELS
 from generator.relations import Relations
-from generator.render.environment import anchor, attr, datum, host_of, md_inline, relative
+from generator.render.environment import datum, host_of, relative
+from generator.render.escape import external_link, front_matter_value, html_attr, html_text, md_inline
 from generator.render.sources import bron_ids, currency_block, mark_labels, marks, route_legend, source_note, verificatie
 
 KIND_OF_CLASS: dict[type, str] = {
@@ -42,8 +42,9 @@ def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter block for a generated page (keys in the given order).
 
     Each value is written as JSON, which is valid YAML and ten times faster to produce than yaml.dump.
+    The theme prints ``title`` and ``description`` escaped (``overrides/main.html``): they stay plain text here.
     """
-    body = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+    body = "".join(f"{key}: {front_matter_value(value)}\n" for key, value in meta.items())
     return f"---\n{body}---\n<!-- GEGENEREERD: bewerk de YAML in partners/, niet deze pagina. -->\n"
 
 
@@ -99,6 +100,11 @@ class PageContext:
         path, name = found
         return f"[{md_inline(name)}]({self.url(path)})"
 
+    def name(self, item: Any) -> str:
+        """The escaped name of a record (by object or id), without a link."""
+        found = self.target(item)
+        return md_inline(found[1] if found else item)
+
     def site_url(self, target: str) -> str:
         """Relative URL in the built site (directory URLs), for raw HTML and SVG links.
 
@@ -113,9 +119,9 @@ class PageContext:
         """HTML link for use inside raw HTML blocks."""
         found = self.target(item)
         if found is None:
-            return attr(item)
+            return html_text(item)
         path, name = found
-        return f'<a href="{attr(self.site_url(path))}">{attr(name)}</a>'
+        return f'<a href="{html_attr(self.site_url(path))}">{html_text(name)}</a>'
 
     def werkgebied(self, areas: tuple[str, ...]) -> str:
         """Readable werkgebied with links to gemeente pages."""
@@ -148,7 +154,7 @@ class PageContext:
         if bron.url:
             name = bron.titel or host_of(bron.url)
             seen = f", bekeken op {datum(bron.bekeken_op)}" if bron.bekeken_op else ""
-            return f"webpagina {anchor(bron.url, name)}{seen}"
+            return f"webpagina {external_link(bron.url, name)}{seen}"
         how = "telefonisch nagevraagd" if bron.gecontroleerd == "telefonisch" else "per e-mail nagevraagd"
         who = f" door {md_inline(bron.door)}" if bron.door else ""
         when = f" op {datum(bron.op)}" if bron.op else ""
@@ -157,7 +163,7 @@ class PageContext:
     def punt(self, t: model.Aandachtspunt) -> str:
         """One aandachtspunt: its text with a small source reference; its sources in ``data-bron``."""
         return (
-            f'<span class="gia-punt" data-soort="{attr(t.soort)}" data-bron="{bron_ids(t.bronnen)}">'
+            f'<span class="gia-punt" data-soort="{html_attr(t.soort)}" data-bron="{bron_ids(t.bronnen)}">'
             f"{md_inline(t.tekst)} {source_note(t.bronnen, self.bron, t.soort)}</span>"
         )
 
@@ -187,6 +193,7 @@ class PageContext:
             "url": self.url,
             "site_url": self.site_url,
             "link": self.link,
+            "name_of": self.name,
             "html_link": self.html_link,
             "werkgebied": self.werkgebied,
             "bron": self.bron,

@@ -1,14 +1,14 @@
 """Part of stage 5 (render): the Jinja2 environment and the filters templates share.
 
 Templates produce Markdown, not HTML, so Jinja's HTML autoescape is off and every text that comes
-from a record goes through the `md` filter instead: it escapes HTML and the Markdown characters
-that would change the page, so a ``<script>`` typed in a naam shows as text.
+from a record goes through the filter made for where it lands (`generator.render.escape`): ``md_inline``
+and ``md_paragraphs`` in Markdown, ``html`` in raw HTML, ``attr`` in attributes, ``href``/``mailto``
+for links and ``admonition_title`` in ``!!!`` titles. A ``<script>`` typed in a naam shows as text.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -16,10 +16,24 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from generator.render.escape import (
+    admonition_title,
+    external_link,
+    href,
+    html_attr,
+    html_text,
+    mailto,
+    md,
+    md_inline,
+    md_paragraphs,
+)
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~!])")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+\.)(?=\s)", re.MULTILINE)
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# Older names of the sink functions, kept for the modules that import them from here.
+attr = html_attr
+anchor = external_link
+__all__ = ["anchor", "attr", "datum", "host_of", "make_env", "md", "md_inline", "md_paragraphs", "relative"]
+
 MONTHS = (
     "januari",
     "februari",
@@ -34,35 +48,6 @@ MONTHS = (
     "november",
     "december",
 )
-
-
-def md(text: object) -> str:
-    """Escape editor text for Markdown: HTML first, then Markdown syntax characters."""
-    s = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _MD_SPECIAL.sub(r"\\\1", s)
-    # A line starting with '-', '+', '>' or '1.' would become a list or quote.
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), s)
-
-
-def md_inline(text: object) -> str:
-    """Escape editor text and fold it onto one line (for table cells and list items)."""
-    return md(" ".join(str(text).split()))
-
-
-def md_paragraphs(text: object) -> str:
-    """Escape editor text; blank lines in the YAML stay paragraph breaks."""
-    parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n", str(text).strip())]
-    return "\n\n".join(md(p) for p in parts if p)
-
-
-def attr(text: object) -> str:
-    """Escape text for use inside a double-quoted HTML attribute."""
-    return str(text).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def anchor(href: str, text: object) -> str:
-    """An HTML link to an external https address, with both the address and the text escaped."""
-    return f'<a href="{attr(href)}">{attr(text)}</a>'
 
 
 def host_of(url: str) -> str:
@@ -97,5 +82,15 @@ def make_env() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, md_inline=md_inline, md_paragraphs=md_paragraphs, attr=attr, datum=datum)
+    env.filters.update(
+        md=md,
+        md_inline=md_inline,
+        md_paragraphs=md_paragraphs,
+        attr=html_attr,
+        html=html_text,
+        href=href,
+        mailto=mailto,
+        admonition_title=admonition_title,
+        datum=datum,
+    )
     return env

@@ -17,6 +17,7 @@ from generator.catalog import Catalog
 from generator.kinds import KINDS
 from generator.relations import Relations
 from generator.render.context import render_page
+from generator.render.escape import abbreviation
 from generator.render.records import name_keys
 from generator.render.snippets import clip
 
@@ -24,16 +25,43 @@ from generator.render.snippets import clip
 UNSAFE_ABBREVIATIONS = frozenset({"VT", "OM", "GI", "HG", "KM", "MO", "VO", "AF"})
 
 
-def abbreviations(catalog: Catalog) -> str:
-    """The ``*[AFK]: betekenis`` list for every abbreviation in the begrippen."""
+def tooltip_abbreviations(catalog: Catalog) -> dict[str, str]:
+    """Abbreviation -> term, for every abbreviation that gets a tooltip on every page.
+
+    Left out: short or everyday ones (UNSAFE_ABBREVIATIONS), and those whose term is the abbreviation
+    itself ("11VB"): a tooltip that repeats the word explains nothing, so those get a link instead.
+    """
     seen: dict[str, str] = {}
     for begrip in sorted(catalog.of("begrippen").values(), key=lambda b: b.id):
+        term = " ".join(begrip.term.split()).replace("]", ")")
         for afk in begrip.afkortingen:
-            if afk not in seen and afk not in UNSAFE_ABBREVIATIONS and len(afk) > 1:
-                seen[afk] = " ".join(begrip.term.split()).replace("]", ")")
+            if afk not in seen and afk not in UNSAFE_ABBREVIATIONS and len(afk) > 1 and afk != term:
+                seen[afk] = term
+    return seen
+
+
+def abbreviations(catalog: Catalog) -> str:
+    """The ``*[AFK]: betekenis`` list for every abbreviation in the begrippen."""
+    seen = tooltip_abbreviations(catalog)
+    # Python-Markdown matches an abbreviation only between word boundaries, so one that ends in a sign
+    # ("MDA++") never matches, and its shorter head ("MDA") takes the text. That head's tooltip then
+    # explains the longer one too, so "MDA++" is explained where it is read.
+    # Without such a head ("LHBTIQ+"), the head is added with the longer form's meaning.
+    for afk in [a for a in sorted(seen) if not a[-1].isalnum()]:
+        head = afk.rstrip("+*-/ ")
+        if head and head not in seen and head not in UNSAFE_ABBREVIATIONS:
+            seen[head] = ""
+    for afk in sorted(seen, key=len):
+        extra: dict[str, str] = {}
+        for longer in sorted(seen):
+            rest = longer[len(afk) :]
+            if longer.startswith(afk) and rest and not rest[0].isalnum() and not longer[-1].isalnum():
+                extra.setdefault(longer.replace(" ", ""), seen[longer])
+        parts = ([seen[afk]] if seen[afk] else []) + [f"{name}: {meaning}" for name, meaning in extra.items()]
+        seen[afk] = "; ".join(parts)
     # One definition per paragraph: Python-Markdown's abbr processor re-scans the rest of a block
     # after every definition it takes, so 200 lines in one block cost ~40 ms on every page.
-    return "".join(f"*[{afk}]: {meaning}\n\n" for afk, meaning in sorted(seen.items()))
+    return "".join(abbreviation(afk, meaning) for afk, meaning in sorted(seen.items()))
 
 
 def unverified(catalog: Catalog) -> list[tuple[str, Any, list[str]]]:

@@ -21,7 +21,8 @@ from generator.labels import ACTIE_LABELS, ROLE_LABELS, URGENTIE_LABELS
 from generator.model import Ketenroute
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter, record_path, render_page
-from generator.render.environment import attr, md_inline
+from generator.render.environment import md_inline
+from generator.render.escape import html_attr
 from generator.render.routesvg import route_svg
 from generator.render.snippets import clip
 
@@ -50,7 +51,7 @@ def draw(
     if drawing.fits_phone:
         return f'<div class="gia-schema gia-schema--past">{drawing.markup}</div>', drawing.order
     frame = (
-        f'<div class="gia-schema" tabindex="0" role="region" aria-label="Schema: {attr(route.naam)} '
+        f'<div class="gia-schema" tabindex="0" role="region" aria-label="Schema: {html_attr(route.naam)} '
         f'(schuif opzij als het niet past)">{drawing.markup}</div>'
     )
     return (

@@ -95,8 +95,10 @@ def route_svg(
     arrows = [(o.van, o.naar, _label_size(condition_lines.get((o.van, o.naar)))) for o in route.overgangen]
     layout = plan(layers, {sid: label.size for sid, label in labels.items()}, arrows)
     back = {(o.van, o.naar) for o in route.overgangen if o.terugkoppeling}
+    # The description says what the boxes say, marks included, so a screen reader hears 'afgeleid' too.
     desc = "; ".join(
-        f"{n}. {actor_name(stappen[sid].actor)}: {_label(stappen[sid], action_label)}" for n, sid in enumerate(layout.order, 1)
+        f"{n}. {actor_name(stappen[sid].actor)}: {' · '.join((_label(stappen[sid], action_label), *marks(stappen[sid])))}"
+        for n, sid in enumerate(layout.order, 1)
     )
     size = f'width="{layout.width:.0f}" height="{layout.height:.0f}" viewBox="0 0 {layout.width:.1f} {layout.height:.1f}"'
     out = [

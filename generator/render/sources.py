@@ -21,7 +21,7 @@ from typing import Any
 from generator.catalog import Catalog
 from generator.kinds import KINDS
 from generator.model import Bron, Telefoon
-from generator.render.environment import anchor, attr, datum
+from generator.render.environment import anchor, attr, datum, md_inline
 
 OLD_AFTER_YEARS = 3  # sources older than this many years get a visible "controleer of dit nog zo is"
 SOORT_NAMES = {"regiovisie": "de regiovisie", "uitvoeringsagenda": "de uitvoeringsagenda"}
@@ -91,7 +91,7 @@ def verificatie(tel: Telefoon) -> str:
     if g.methode == "website":
         return f"volgens de {anchor(g.bron, 'eigen website')} (bekeken op {when})"
     if g.methode == "gebeld":
-        return f"gecontroleerd op {when} door {attr(g.door)}"
+        return f"gecontroleerd op {when} door {md_inline(g.door)}"
     if g.methode == "door-partner-doorgegeven":
         return f"doorgegeven door de organisatie (vastgelegd op {when})"
     if g.methode == "brondocument":

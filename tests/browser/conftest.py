@@ -61,8 +61,12 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         thread.join()
 
 
+# Filled by the payload test (issue 11): how the corpus fared, reported at the end of the run.
+PAYLOAD_COUNTS: dict[str, int] = {}
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Report how much axe-core checked, and where the layout screenshots are, for the record."""
+    """Report how much axe-core checked, how the payload corpus fared and where the layout screenshots are."""
     from tests.browser.test_layout import ARTEFACTS, screenshots
 
     shots = screenshots()
@@ -70,6 +74,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"schermafdrukken ({len(shots)}) en maten: {ARTEFACTS.relative_to(ROOT)}/")
         for shot in shots:
             terminalreporter.write_line(f"  {shot.relative_to(ROOT)}")
+    if PAYLOAD_COUNTS:
+        c = PAYLOAD_COUNTS
+        terminalreporter.write_line(
+            f"payloads: {c['refused']} geweigerd door check, {c['inert']} als tekst getoond, {c['ran']} uitgevoerd "
+            f"({c['pages']} pagina's in {c['builds']} bouwsels geopend zonder CSP)"
+        )
     if AXE_RULES:
         union = set().union(*AXE_RULES.values())
         per_page = ", ".join(f"{kind} {len(rules)}" for kind, rules in AXE_RULES.items())

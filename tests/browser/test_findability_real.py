@@ -94,7 +94,7 @@ def test_organisaties_with_a_verified_number_carry_it_in_schema_org_data(real_si
     for index in sorted((real_site.site / "organisaties").glob("*/index.html")):
         text = index.read_text(encoding="utf-8")
         numbers = re.findall(r'<a class="gia-tel" href="tel:([^"]+)"', text.split('<div class="md-content"', 1)[1])
-        if "<th>Gecontroleerd op</th>" not in text:
+        if not numbers or "<th>Herkomst van het nummer</th>" not in text:
             continue
         graph = json.loads(_JSONLD.search(text).group(1))["@graph"]  # type: ignore[union-attr]
         organisation = next(item for item in graph if "telephone" in item)

@@ -191,15 +191,45 @@ function aboutViolence(query, data) {
   return normalise(query).split(" ").some((w) => data.violence.has(w) || [...data.violence].some((v) => v.length > 5 && w.includes(v)));
 }
 
-function escapeHtml(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/* Text from the records and the index reaches the page only as text (textContent and DOM nodes),
+   never as HTML: a naam like "<img onerror=…>" shows as what it is. */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
 }
 
-/* Pagefind excerpts mark hits with <mark>; keep only those tags. */
-function safeExcerpt(html) {
+/* A link on this site only; anything else (another host, javascript:, data:) gets no link at all. */
+function siteHref(url) {
+  const target = new URL(url, location.href);
+  return target.origin === location.origin ? target.pathname + target.search + target.hash : null;
+}
+
+/* A link when the address stays on this site, plain text otherwise. */
+function siteLink(url, label, attributes = {}) {
+  const href = siteHref(url);
+  return href ? el("a", { ...attributes, href, text: label }) : el("span", { ...attributes, text: label });
+}
+
+/* Pagefind excerpts are HTML with <mark> around the hits. They are read by an inert parser (nothing
+   loads or runs there) and rebuilt from their text, keeping only the marks; name tokens are dropped. */
+function excerptNodes(html) {
   const withoutKeys = html.replace(/(<mark>)?xq[\p{L}\p{N}]+(<\/mark>)?/gu, "");
-  return escapeHtml(withoutKeys.replace(/<\/?mark>/g, (m) => (m === "<mark>" ? "\u0001" : "\u0002")))
-    .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
+  const parsed = new DOMParser().parseFromString(`<p>${withoutKeys}</p>`, "text/html").body;
+  const nodes = [];
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) nodes.push(document.createTextNode(child.textContent));
+      else if (child.nodeName === "MARK") nodes.push(el("mark", { text: child.textContent }));
+      else walk(child);
+    }
+  };
+  walk(parsed);
+  return nodes;
 }
 
 function chosenFilters() {
@@ -233,22 +263,21 @@ async function buildFilters(params) {
 function renderAnswer(answer) {
   answerBox.replaceChildren();
   if (!answer) return;
-  const box = document.createElement("aside");
-  box.className = "gia-antwoordblok";
   const names = answer.entries.map((e) => e.naam).join(" of ");
-  box.setAttribute("aria-label", answer.resembles ? `Lijkt op: ${names}` : `Uitleg: ${names}`);
+  const box = el("aside", { class: "gia-antwoordblok", "aria-label": answer.resembles ? `Lijkt op: ${names}` : `Uitleg: ${names}` });
   const links = answerLinks(answer);
-  const link = (url, label) => `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
-  const parts = answer.entries.map((entry, i) => {
+  answer.entries.forEach((entry, i) => {
     const own = links.filter(([, url]) => url.startsWith(new URL(entry.wiebelik || entry.url, scope).pathname));
-    const call = entry.wiebelik
-      ? `<p class="gia-antwoordblok__bellen">${own.map(([label, url]) => link(url, label)).join(" · ")}</p>` : "";
     const soort = answer.resembles ? (i === 0 ? "Lijkt op" : "Of misschien") : entry.soort;
-    return `<p class="gia-antwoordblok__soort">${escapeHtml(soort)}</p>
-      <p class="gia-antwoordblok__naam">${link(new URL(entry.url, scope).pathname, entry.naam)}</p>
-      ${i === 0 ? `<p>${escapeHtml(entry.uitleg)}</p>` : ""}${call}`;
+    box.append(el("p", { class: "gia-antwoordblok__soort", text: soort }),
+      el("p", { class: "gia-antwoordblok__naam" }, siteLink(new URL(entry.url, scope).href, entry.naam)));
+    if (i === 0) box.append(el("p", { text: entry.uitleg }));
+    if (entry.wiebelik) {
+      const call = el("p", { class: "gia-antwoordblok__bellen" });
+      own.forEach(([label, url], n) => call.append(...(n ? [" · "] : []), siteLink(new URL(url, scope).href, label)));
+      box.append(call);
+    }
   });
-  box.innerHTML = parts.join("");
   answerBox.append(box);
 }
 
@@ -266,29 +295,28 @@ function quoted(words, query) {
 /* No page has the words: say so plainly, and offer the guide that works without the right word. */
 function renderNoMatch(query, unknown) {
   answerBox.replaceChildren();
-  const box = document.createElement("aside");
-  box.className = "gia-antwoordblok";
-  box.setAttribute("aria-label", "Niets gevonden");
   const words = unknown.length ? quoted(unknown, query) : `“${query}”`;
-  box.innerHTML = `<p class="gia-antwoordblok__naam">Niets gevonden</p>
-    <p>Geen pagina van deze site noemt ${escapeHtml(words)}. Zoek je wie je kunt bellen? Kies de situatie in
-    <a href="${escapeHtml(new URL("wie-bel-ik/", scope).pathname)}">Wie bel ik?</a>, of beschrijf wat je ziet of hoort,
-    bijvoorbeeld <em>kind met blauwe plekken</em>.</p>`;
-  answerBox.append(box);
+  const text = el("p", {}, `Geen pagina van deze site noemt ${words}. Zoek je wie je kunt bellen? Kies de situatie in `,
+    el("a", { href: new URL("wie-bel-ik/", scope).pathname, text: "Wie bel ik?" }),
+    ", of beschrijf wat je ziet of hoort, bijvoorbeeld ", el("em", { text: "kind met blauwe plekken" }), ".");
+  answerBox.append(el("aside", { class: "gia-antwoordblok", "aria-label": "Niets gevonden" },
+    el("p", { class: "gia-antwoordblok__naam", text: "Niets gevonden" }), text));
 }
 
 function renderResult(data) {
-  const item = document.createElement("li");
-  item.className = "gia-resultaat";
-  const soort = data.meta.soort ? `<span class="gia-resultaat__soort">${escapeHtml(data.meta.soort)}</span>` : "";
-  const phone = data.meta.telefoon
-    ? ` · <a class="gia-tel" href="tel:${escapeHtml(data.meta.telefoon.replace(/[^\d+]/g, ""))}">${escapeHtml(data.meta.telefoon)}</a>` : "";
-  const subs = (data.sub_results || []).filter((s) => s.url !== data.url && s.url.includes("#")).slice(0, 3)
-    .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></li>`).join("");
-  item.innerHTML = `<a class="gia-resultaat__titel" href="${escapeHtml(data.url)}">${escapeHtml(data.meta.title || data.url)}</a>
-    <p class="gia-resultaat__meta">${soort}${phone}</p>
-    <p class="gia-resultaat__uittreksel">${safeExcerpt(data.excerpt || "")}</p>
-    ${subs ? `<ul class="gia-resultaat__sub" aria-label="Op deze pagina">${subs}</ul>` : ""}`;
+  const title = data.meta.title || data.url;
+  const meta = el("p", { class: "gia-resultaat__meta" });
+  if (data.meta.soort) meta.append(el("span", { class: "gia-resultaat__soort", text: data.meta.soort }));
+  if (data.meta.telefoon) {
+    meta.append(" · ", el("a", { class: "gia-tel", href: `tel:${data.meta.telefoon.replace(/[^\d+]/g, "")}`, text: data.meta.telefoon }));
+  }
+  const item = el("li", { class: "gia-resultaat" }, siteLink(data.url, title, { class: "gia-resultaat__titel" }),
+    meta, el("p", { class: "gia-resultaat__uittreksel" }, ...excerptNodes(data.excerpt || "")));
+  const subs = (data.sub_results || []).filter((s) => s.url !== data.url && s.url.includes("#") && siteHref(s.url)).slice(0, 3);
+  if (subs.length) {
+    item.append(el("ul", { class: "gia-resultaat__sub", "aria-label": "Op deze pagina" },
+      ...subs.map((s) => el("li", {}, siteLink(s.url, s.title)))));
+  }
   return item;
 }
 
