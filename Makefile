@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
 
-.PHONY: setup bouwklaar system-deps graphviz chromium java node-tools meetgereedschap check build serve test lint typecheck unit bench mutate vindbaarheid update-golden handleiding clean
+.PHONY: setup bouwklaar system-deps graphviz chromium java node-tools meetgereedschap check nieuw build serve test lint typecheck unit bench mutate vindbaarheid update-golden handleiding clean
 
 setup: $(STAMP)
 
@@ -62,6 +62,10 @@ meetgereedschap: node-tools
 
 check: setup
 	$(BIN)/python -m generator check
+
+# A new record with every field explained: make nieuw soort=organisatie id=mijn-organisatie
+nieuw: setup
+	$(BIN)/python -m generator nieuw "$(soort)" "$(id)"
 
 build: bouwklaar
 	$(BIN)/python -m generator build

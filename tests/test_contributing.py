@@ -15,6 +15,7 @@ REPORTERS = (
     "files.py",
     "yamlnodes.py",
     "validate.py",
+    "placeholders.py",
     "check.py",
     "check_contact.py",
     "check_wiebelik.py",
