@@ -88,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     for command in (check, build):
         command.add_argument("--format", choices=("text", "github", "gitlab"), default="text")
         command.add_argument("--verslag", type=Path, help="voeg een verslag in Markdown toe aan dit bestand (pull/merge request)")
-        command.add_argument("--basis", help="noem in het verslag wat er in de records veranderde sinds deze git-versie")
+        command.add_argument(
+            "--basis",
+            help="de git-versie waar het werk van uitging (standaard HEAD): het verslag noemt wat er sindsdien in de records "
+            "veranderde, en een verwijderd of hernoemd record dat nog genoemd wordt, heet zo",
+        )
     serve = sub.add_parser("serve", help="bouw de site en toon haar op http://127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--map", type=Path, help="toon deze al gebouwde site (bijvoorbeeld een uitgepakte voorbeeld-site)")
@@ -121,7 +125,7 @@ def _run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     progress = (lambda text: print(text, file=sys.stderr)) if sys.stderr.isatty() else None
     if args.command == "check":
-        run = check_project(root, today(), progress)
+        run = check_project(root, today(), progress, base=args.basis or "HEAD")
         print_report(run.report, args.format)
         print_summary(run)
         _write_verslag(root, args, run, built=None)
@@ -147,7 +151,7 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         serve(args.map.resolve(), args.port)
         return 0
-    run = build_project(root, today(), progress, address=resolve(root, os.environ))
+    run = build_project(root, today(), progress, address=resolve(root, os.environ), base=getattr(args, "basis", None) or "HEAD")
     print_report(run.report, getattr(args, "format", "text"))
     print_summary(run)
     _write_verslag(root, args, run, built=run.published)

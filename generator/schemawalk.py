@@ -74,29 +74,47 @@ def id_kinds(node: dict[str, Any], definitions: dict[str, Any]) -> tuple[str, ..
     return tuple(kinds or ())
 
 
-def references(
-    data: Any, schema: dict[str, Any], definitions: dict[str, Any]
-) -> Iterator[tuple[FieldPath, str, tuple[str, ...]]]:
-    """Every id a record names: (field path, id, the id lists it may come from)."""
-    yield from _walk(data, resolve(schema, definitions), (), definitions)
+Plan = dict[str, Any]  # field name or "*" (list items) -> a deeper Plan, or the id lists (a tuple) of an id field
 
 
-def _walk(
-    data: Any, node: dict[str, Any], path: FieldPath, definitions: dict[str, Any]
-) -> Iterator[tuple[FieldPath, str, tuple[str, ...]]]:
+def reference_plan(node: Any, definitions: dict[str, Any], depth: int = 0) -> Plan | tuple[str, ...] | None:
+    """Only the paths of a schema that lead to id fields, so finding references skips everything else."""
+    node = resolve(node, definitions)
     kinds = node.get("x-ids")
     if kinds:
+        return tuple(kinds)
+    if depth > 12:  # no schema here nests that deep; a guard against a definition that names itself
+        return None
+    plan: Plan = {}
+    if "items" in node:
+        sub = reference_plan(node["items"], definitions, depth + 1)
+        if sub:
+            plan["*"] = sub
+    names = set(node.get("properties", {}))
+    for branch in _BRANCHES:
+        parts = node.get(branch)
+        for part in parts if isinstance(parts, list) else [parts] if isinstance(parts, dict) else []:
+            names |= set(resolve(part, definitions).get("properties", {}))
+    for name in sorted(names):
+        sub = reference_plan(_property(node, name, definitions), definitions, depth + 1)
+        if sub:
+            plan[name] = sub
+    return plan or None
+
+
+def references(
+    data: Any, plan: Plan | tuple[str, ...] | None, path: FieldPath = ()
+) -> Iterator[tuple[FieldPath, str, tuple[str, ...]]]:
+    """Every id a record names, following a `reference_plan`: (field path, id, the id lists it may come from)."""
+    if isinstance(plan, tuple):
         if isinstance(data, str):
-            yield path, data, tuple(kinds)
+            yield path, data, plan
         elif isinstance(data, list):
-            yield from (((*path, i), item, tuple(kinds)) for i, item in enumerate(data) if isinstance(item, str))
-        return
-    if isinstance(data, dict):
-        for key, value in data.items():
-            sub = _property(node, str(key), definitions)
-            if sub is not None:
-                yield from _walk(value, sub, (*path, key), definitions)
-    elif isinstance(data, list) and "items" in node:
-        items = resolve(node["items"], definitions)
+            yield from (((*path, i), item, plan) for i, item in enumerate(data) if isinstance(item, str))
+    elif plan and isinstance(data, dict):
+        for key, sub in plan.items():
+            if key in data:
+                yield from references(data[key], sub, (*path, key))
+    elif plan and isinstance(data, list) and "*" in plan:
         for i, value in enumerate(data):
-            yield from _walk(value, items, (*path, i), definitions)
+            yield from references(value, plan["*"], (*path, i))

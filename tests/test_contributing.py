@@ -16,6 +16,7 @@ REPORTERS = (
     "yamlnodes.py",
     "validate.py",
     "placeholders.py",
+    "check_renames.py",
     "check.py",
     "check_contact.py",
     "check_wiebelik.py",
