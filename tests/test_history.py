@@ -264,3 +264,11 @@ def test_build_of_a_git_project_publishes_wijzigingen_and_feed(repo: Path) -> No
     entries = parse_feed((repo / "site" / "feed.xml").read_text(encoding="utf-8")).findall(f"{ATOM}entry")
     assert len(entries) == 2
     assert ("geschiedenis", "2 wijzigingen") in [(name, detail) for name, _, detail in run.timings]
+
+
+def test_verschil_calls_a_rename_with_eerdere_ids_one_change(repo: Path) -> None:
+    old = repo / ORGANISATIES / "politie.yaml"
+    text = old.read_text(encoding="utf-8").replace("id: politie\n", "id: politie-nederland\n")
+    old.unlink()
+    (repo / ORGANISATIES / "politie-nederland.yaml").write_text(text + "eerdere_ids: [politie]\n", encoding="utf-8")
+    assert describe_since(repo, "HEAD") == ["Organisatie Politie heeft een nieuw webadres; het oude stuurt door."]
