@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding|koppen``. The only place that exits.
+"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding|ids|koppen``. The only place that exits.
 
 Prints what each stage did (counts, problems, time) in one summary and decides the exit code:
 1 when there is any `fout`, 0 otherwise (a `waarschuwing` never blocks). Python tracebacks are never
@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     verschil = sub.add_parser("verschil", help="beschrijf in zinnen wat er in de records veranderde sinds een git-versie")
     verschil.add_argument("ref", help="de git-versie om mee te vergelijken, bijvoorbeeld HEAD of origin/main")
     sub.add_parser("handleiding", help="schrijf content/handleiding/velden.md opnieuw uit de schema's")
+    sub.add_parser("ids", help="schrijf de lijsten met ids voor VS Code (.vscode/ids) opnieuw uit de records")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -136,6 +137,8 @@ def _run(args: argparse.Namespace) -> int:
         return new_record(root, args.soort, args.id)
     if args.command == "verschil":
         return _verschil(root, args.ref)
+    if args.command == "ids":
+        return _ids(root)
     if args.command == "handleiding":
         from generator.handbook import write_handbook
 
@@ -188,6 +191,20 @@ def _write_verslag(root: Path, args: argparse.Namespace, run: Run, *, built: boo
     text = report_markdown(run.report, built=built, changes=changes, preview=preview_text(os.environ, address))
     with target.open("a", encoding="utf-8") as out:
         out.write(text)
+
+
+def _ids(root: Path) -> int:
+    """Write the id lists for editors from the records that pass the schema."""
+    from generator.catalog import build_catalog
+    from generator.editorschema import FOLDER, write_editor_schemas
+    from generator.load import load_project
+    from generator.validate import load_schemas, validate_records
+
+    schemas = load_schemas(root / "schema")
+    valid, _ = validate_records(load_project(root).records, schemas)
+    changed = write_editor_schemas(root, build_catalog(valid), schemas.documents)
+    print(f"{FOLDER.as_posix()}: {changed} bestand(en) bijgewerkt. Zet de map mee in je commit.", file=sys.stderr)
+    return 0
 
 
 def _verschil(root: Path, ref: str) -> int:

@@ -14,6 +14,7 @@ pure-Python parser measured 2.3 ms per record here against 0.07 ms for ``yaml.co
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,7 @@ class Loaded:
         documents: Line count of each source text found, by file name (empty when no texts folder exists).
         texts: The lines of each source text found, by file name, for the check that reads citations.
         texts_dir: The folder the source texts were read from, or None when it was not found.
+        editor_ids: The id lists written for VS Code (`generator.editorschema`), None when there are none.
     """
 
     records: list[RawRecord] = field(default_factory=list)
@@ -98,6 +100,7 @@ class Loaded:
     texts_dir: Path | None = None
     content: list[ContentPage] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    editor_ids: dict[str, Any] | None = None
 
 
 # The source documents are not ours, so they are not in the repository: developers and CI have them next
@@ -161,6 +164,14 @@ def load_project(root: Path) -> Loaded:
             rel = page.relative_to(content).as_posix()
             text = page.read_text(encoding="utf-8")
             loaded.content.append(ContentPage(rel, text, front_matter(text)))
+    for ids_file in project_files(root, root / ".vscode" / "ids", "ids.schema.json", recursive=False):
+        if not readable(ids_file, MAX_RECORD_BYTES):
+            continue
+        try:
+            found = json.loads(ids_file.read_bytes())
+        except ValueError:
+            found = None  # unreadable lists are as good as stale ones: `make ids` writes them anew
+        loaded.editor_ids = found if isinstance(found, dict) else {}
     return loaded
 
 

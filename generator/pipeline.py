@@ -24,6 +24,7 @@ from generator.check import check_catalog, check_content
 from generator.check_renames import check_renames
 from generator.check_sources import check_headings, check_unsourced
 from generator.citations import check_citations
+from generator.editorschema import stale_lists
 from generator.gitids import Earlier
 from generator.graph import check_routes
 from generator.history import last_changed, load_changes
@@ -108,6 +109,7 @@ def check_project(root: Path, today: date, progress: Progress | None = None, *, 
             found += check_citations(run.catalog, run.loaded.texts)
         found += check_routes(run.catalog)
         found += check_content(run.loaded.content, run.catalog)
+        found += stale_lists(run.loaded.editor_ids, run.catalog)
         found = check_renames(
             run.catalog, run.loaded.content, schemas.documents, found, rejected, renamed=renamed, earlier=Earlier(root, base)
         )

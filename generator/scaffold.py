@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.catalog import build_catalog
-from generator.idlists import choices, id_lists
+from generator.editorschema import choices, id_lists
 from generator.kinds import KINDS
 from generator.load import load_project
 from generator.placeholders import PLACEHOLDER, explain_field

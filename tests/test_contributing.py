@@ -17,6 +17,7 @@ REPORTERS = (
     "validate.py",
     "placeholders.py",
     "check_renames.py",
+    "editorschema.py",
     "check.py",
     "check_contact.py",
     "check_wiebelik.py",
