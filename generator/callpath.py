@@ -13,13 +13,38 @@ in where the route gives them. Pure and cached per route: ~1,800 answers share ~
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from typing import Any, TypeVar
 
 from generator import graph
 from generator.kinds import ACTOR_ROLES
 from generator.model import Ketenroute, Overgang, Stap
+
+_R = TypeVar("_R")
+
+
+def per_route(fn: Callable[..., _R]) -> Callable[..., _R]:
+    """Cache ``fn`` per route object (and its other arguments).
+
+    `functools.cache` would hash the route, and a frozen dataclass hashes every field, every step and
+    every source on each call: with thousands of lookups that hashing cost more than the work cached.
+    A route lives as long as its catalogue, so its identity is the key (the entry keeps it alive).
+    """
+    memo: dict[tuple[Any, ...], tuple[Ketenroute, _R]] = {}
+
+    @functools.wraps(fn)
+    def cached(route: Ketenroute, *rest: Any) -> _R:
+        key = (id(route), *rest)
+        hit = memo.get(key)
+        if hit is None or hit[0] is not route:
+            hit = memo[key] = (route, fn(route, *rest))
+        return hit[1]
+
+    return cached
+
 
 ASKERS = frozenset({"professional", "melder"})
 CONTACT_ACTIONS = frozenset({"advies-vragen", "melden"})
@@ -43,14 +68,14 @@ def is_asker(stap: Stap) -> bool:
     return stap.actor in ASKERS or (stap.actor in ACTOR_ROLES and stap.actie in CONTACT_ACTIONS)
 
 
-@cache
+@per_route
 def drawing_order(route: Ketenroute) -> tuple[Stap, ...]:
     """The stappen of a route from the start, layer by layer."""
     stappen = {s.id: s for s in route.stappen}
     return tuple(stappen[sid] for layer in graph.layers(route) for sid in layer)
 
 
-@cache
+@per_route
 def read_route(route: Ketenroute) -> tuple[RouteStep, ...]:
     """Every stap with a record as actor, in drawing order, marked contact or next step."""
     by_id = {s.id: s for s in route.stappen}
@@ -89,7 +114,7 @@ def read_route(route: Ketenroute) -> tuple[RouteStep, ...]:
     return tuple(out)
 
 
-@cache
+@per_route
 def reachable(route: Ketenroute, excluded: frozenset[str]) -> frozenset[str]:
     """Ids of the stappen still reached from the start when the stappen of ``excluded`` actors drop out.
 

@@ -15,16 +15,16 @@ pure-Python parser measured 2.3 ms per record here against 0.07 ms for ``yaml.co
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.files import MAX_RECORD_BYTES, MAX_TEXT_BYTES, project_files, refusal
+from generator.files import MAX_RECORD_BYTES, MAX_TEXT_BYTES, project_files, refusal, texts_folder
 from generator.issues import Issue
 from generator.kinds import KINDS
+from generator.loadcache import RecordCache
 from generator.yamlerrors import explain_yaml_error, translate_yaml_error
 from generator.yamlnodes import TOO_DEEP, NodeError, build_value, first_alias
 
@@ -42,6 +42,10 @@ class RawRecord:
         data: The parsed mapping (only str/int/float/bool/None/list/dict; dates as strings).
         keys: Position of each mapping key, by field path.
         values: Position of each value, by field path (the root mapping is ``()``).
+        origin: For a record whose data came from `generator.loadcache`: its file, parsed again for
+            positions the first time a message needs one (most records never need one).
+        digest: SHA-256 of the file's bytes (empty for a record not read from a file): the key under which
+            results that depend on this file alone may be kept between runs.
     """
 
     kind: str
@@ -49,6 +53,8 @@ class RawRecord:
     data: dict[str, Any]
     keys: dict[FieldPath, Position] = field(default_factory=dict)
     values: dict[FieldPath, Position] = field(default_factory=dict)
+    origin: Path | None = None
+    digest: bytes = b""
 
     def locate(self, where: FieldPath, *, key: bool = False) -> Position:
         """Return line and column of a field, or of its nearest existing parent.
@@ -57,6 +63,11 @@ class RawRecord:
             where: Field path, e.g. ``("contact", "telefoon", 0, "nummer")``.
             key: Point at the key instead of the value (for unknown or misspelled fields).
         """
+        if self.origin is not None:
+            parsed = load_record(self.kind, self.path, self.origin.read_bytes(), [])
+            self.origin = None
+            if parsed is not None:
+                self.keys, self.values = parsed.keys, parsed.values
         table = self.keys if key else self.values
         probe = tuple(where)
         while probe:
@@ -103,30 +114,12 @@ class Loaded:
     editor_ids: dict[str, Any] | None = None
 
 
-# The source documents are not ours, so they are not in the repository: developers and CI have them next
-# to the checkout (../shared/seeds); GIA_BRONTEKSTEN points elsewhere. A build never needs them.
-TEXTS_ENV = "GIA_BRONTEKSTEN"
-GENERATOR_ROOT = Path(__file__).resolve().parent.parent
-
-
-def texts_folder(root: Path) -> Path | None:
-    """Where the source texts are: $GIA_BRONTEKSTEN, else ../shared/seeds next to the project or this generator."""
-    configured = os.environ.get(TEXTS_ENV)
-    if configured:
-        folder = Path(configured)
-        return folder if folder.is_dir() else None
-    for base in (root, GENERATOR_ROOT):
-        folder = base.parent / "shared" / "seeds"
-        if folder.is_dir():
-            return folder
-    return None
-
-
 def load_project(root: Path) -> Loaded:
     """Read all records under ``root/partners`` and pages under ``root/content``.
 
     Files are read in sorted order so every later stage sees the same sequence. A file that is no
     regular file (a symbolic link, for one) or too large is reported and not opened (`generator.files`).
+    A file parsed in an earlier run with the same bytes comes from `generator.loadcache`.
     """
     loaded = Loaded()
     partners = root / "partners"
@@ -137,13 +130,20 @@ def load_project(root: Path) -> Loaded:
             loaded.issues.append(problem)
         return problem is None
 
+    cache = RecordCache(root)
     for folder in KINDS:
         for file in project_files(root, partners / folder, ".yaml", recursive=False):
             if readable(file, MAX_RECORD_BYTES):
                 rel = file.relative_to(root).as_posix()
-                record = load_record(folder, rel, file.read_bytes(), loaded.issues)
+                raw = file.read_bytes()
+                data = cache.get(raw)
+                record = RawRecord(folder, rel, data, origin=file) if data else load_record(folder, rel, raw, loaded.issues)
                 if record is not None:
                     loaded.records.append(record)
+                    record.digest = cache.key(raw)
+                    if not data:
+                        cache.put(raw, record.data)
+    cache.save()
     loaded.texts_dir = texts_folder(root)
     # ../shared/seeds lies outside the checkout, beyond any pull request; texts a project carries itself
     # (test fixtures do, in partners/documenten/teksten) are read with the same care as records.

@@ -23,21 +23,15 @@ from generator.catalog import Catalog, build_catalog
 from generator.check import check_catalog, check_content
 from generator.check_renames import check_renames
 from generator.check_sources import check_headings, check_unsourced
-from generator.citations import check_citations
+from generator.citecache import cached_citations
 from generator.editorschema import stale_lists
 from generator.gitids import Earlier
 from generator.graph import check_routes
-from generator.history import last_changed, load_changes
 from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
 from generator.renames import apply_renames
-from generator.render import render_site
-from generator.render.layout import LayoutError
-from generator.searchindex import run_pagefind
 from generator.siteaddress import SiteAddress
-from generator.sitebuild import publish, run_mkdocs, staging_dir
 from generator.validate import load_schemas, validate_records
-from generator.write import write_tree
 
 Progress = Callable[[str], None]
 
@@ -106,7 +100,7 @@ def check_project(root: Path, today: date, progress: Progress | None = None, *, 
         found += check_unsourced(run.catalog)
         found += check_headings(run.catalog, lines)
         if lines is not None:
-            found += check_citations(run.catalog, run.loaded.texts)
+            found += cached_citations(root, run.catalog, run.loaded.texts)
         found += check_routes(run.catalog)
         found += check_content(run.loaded.content, run.catalog)
         found += stale_lists(run.loaded.editor_ids, run.catalog)
@@ -136,6 +130,15 @@ def build_project(
         address: Where the site and its repository live (`generator.siteaddress.resolve`); None: a local build.
         base: See `check_project`.
     """
+    # The build-only stages are imported here, not at the top: `check` never loads mkdocs, the render
+    # stage or the templates (about half a second on every check).
+    from generator.history import last_changed, load_changes
+    from generator.render import render_site
+    from generator.render.layout import LayoutError
+    from generator.searchindex import run_pagefind
+    from generator.sitebuild import publish, run_mkdocs, staging_dir
+    from generator.write import write_tree
+
     address = address or SiteAddress()
     run = check_project(root, today, progress, base=base)
     if run.report.has_errors() or run.catalog is None or run.loaded is None:
