@@ -58,8 +58,12 @@ def gitlab_report(report: Report) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 
-def print_summary(run: Run) -> None:
-    """One summary block: per stage what it did and how long it took; counts per kind."""
+def print_summary(run: Run, *, built: bool = False) -> None:
+    """One summary block: per stage what it did and how long it took; counts per kind.
+
+    Args:
+        built: The command tried to build the site (`check` never does, so it says nothing about the site).
+    """
     print("\nSamenvatting", file=sys.stderr)
     for name, seconds, detail in run.timings:
         print(f"  {name:<13} {seconds:6.2f} s  {detail}", file=sys.stderr)
@@ -71,8 +75,10 @@ def print_summary(run: Run) -> None:
         f"  {errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}",
         file=sys.stderr,
     )
-    if errors:
+    if errors and built:
         print("  De site is NIET bijgewerkt; de vorige versie blijft staan.", file=sys.stderr)
+    elif errors:
+        print("  Los eerst de fouten op; pas dan kan de site gebouwd worden (make build).", file=sys.stderr)
     elif run.published:
         print("  De site staat klaar in site/.", file=sys.stderr)
 
@@ -156,7 +162,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     run = build_project(root, today(), progress, address=resolve(root, os.environ), base=getattr(args, "basis", None) or "HEAD")
     print_report(run.report, getattr(args, "format", "text"))
-    print_summary(run)
+    print_summary(run, built=True)
     _write_verslag(root, args, run, built=run.published)
     if run.report.has_errors():
         return 1

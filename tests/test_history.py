@@ -213,16 +213,23 @@ def test_wijzigingen_page_and_atom_feed(repo: Path) -> None:
     assert changes is not None
     page, feed = render_changes(changes)
     short = changes[0].short
-    assert f"## 20 november 2026: Nummer meldpunt &amp; politie &lt;weg&gt; {{: #wijziging-{short} }}" in page
-    assert (
-        "- ⚠ Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd, maar geverifieerd.op is niet bijgewerkt."
-        in page
-    )
+    assert f"## 20 november 2026 {{: #wijziging-{short} }}" in page
+    # Readers get the sentences about the records: not the commit message, not the reviewers' ⚠ remarks.
+    assert "- Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd van 0800-2000 naar 0800-1234." in page
+    assert "Nummer meldpunt" not in page
+    assert "Eerste versie van de kaart" not in page
+    assert "⚠" not in page
+    assert "geverifieerd.op" not in page
+    assert f"`{short}`" not in page
     assert "[Atom-feed](feed.xml)" in page
     root = parse_feed(feed)
     assert root.tag == f"{ATOM}feed"
     entries = root.findall(f"{ATOM}entry")
-    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Nummer meldpunt & politie <weg>", "Eerste versie van de kaart"]
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "20 november 2026: Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd van 0800-2000 naar…",
+        "1 november 2026: Nieuw brondocument: CBS gemeentecodes.",
+    ]
+    assert "⚠" not in feed
     assert root.findtext(f"{ATOM}updated") == "2026-11-20T09:30:00+01:00"
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == 2
     first_link = entries[0].find(f"{ATOM}link")

@@ -120,3 +120,18 @@ def test_nieuw_refuses_an_unknown_kind_and_a_bad_id(mini: Path, capsys: pytest.C
     assert new_record(mini, "organisatie", "Hoofd Letters") == 1
     assert "geen geldig id" in capsys.readouterr().err
     assert not (mini / "partners" / "organisaties" / "Hoofd Letters.yaml").exists()
+
+
+def test_check_does_not_claim_to_have_kept_an_old_site(mini: Path) -> None:
+    import subprocess
+    import sys
+
+    scaffold(mini, "organisaties", "nieuw-record")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(mini), "check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1
+    assert "nieuw-record.yaml:9:7: fout [nog-invullen] naam" in done.stdout
+    assert "NIET bijgewerkt" not in done.stderr  # check never builds, so it says nothing about the site
+    assert "Los eerst de fouten op" in done.stderr
+    assert "Traceback" not in done.stderr
