@@ -34,6 +34,7 @@ MODEL_CLASSES: dict[str, type[model.Record]] = {
     "uitvoeringsagenda": model.Uitvoeringsagenda,
     "beslissingen": model.Beslissing,
     "beroepsgroepen": model.Beroepsgroep,
+    "eigenaars": model.Eigenaar,
 }
 
 # YAML keys that collide with a model attribute of another meaning.

@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     verschil = sub.add_parser("verschil", help="beschrijf in zinnen wat er in de records veranderde sinds een git-versie")
     verschil.add_argument("ref", help="de git-versie om mee te vergelijken, bijvoorbeeld HEAD of origin/main")
     sub.add_parser("handleiding", help="schrijf content/handleiding/velden.md opnieuw uit de schema's")
-    sub.add_parser("ids", help="schrijf de lijsten met ids voor VS Code (.vscode/ids) opnieuw uit de records")
+    sub.add_parser("ids", help="schrijf de lijsten met ids voor VS Code (.vscode/ids) en CODEOWNERS opnieuw uit de records")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -204,12 +204,18 @@ def _ids(root: Path) -> int:
     from generator.catalog import build_catalog
     from generator.editorschema import FOLDER, write_editor_schemas
     from generator.load import load_project
+    from generator.owners import write_codeowners
     from generator.validate import load_schemas, validate_records
 
     schemas = load_schemas(root / "schema")
     valid, _ = validate_records(load_project(root).records, schemas)
-    changed = write_editor_schemas(root, build_catalog(valid), schemas.documents)
-    print(f"{FOLDER.as_posix()}: {changed} bestand(en) bijgewerkt. Zet de map mee in je commit.", file=sys.stderr)
+    catalog = build_catalog(valid)
+    changed = write_editor_schemas(root, catalog, schemas.documents) + write_codeowners(root, catalog)
+    print(
+        f"{FOLDER.as_posix()}, .github/CODEOWNERS en .gitlab/CODEOWNERS: {changed} bestand(en) bijgewerkt. "
+        "Zet ze mee in je commit.",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -100,10 +100,16 @@ def write_editor_schemas(root: Path, catalog: Catalog, documents: dict[str, dict
     return changed
 
 
-def stale_lists(written: dict[str, Any] | None, catalog: Catalog) -> list[Issue]:
-    """A warning when the id lists in ``.vscode/ids`` differ from the records (None: no lists written)."""
-    if written is None:
+def stale_lists(derived: dict[str, bytes], catalog: Catalog) -> list[Issue]:
+    """A warning when the id lists in ``.vscode/ids`` differ from the records (no warning when there are none)."""
+    raw = derived.get((FOLDER / LISTS_FILE).as_posix())
+    if raw is None:
         return []
+    try:
+        written = json.loads(raw)
+    except ValueError:
+        written = {}  # unreadable lists are as good as stale ones: `make ids` writes them anew
+    written = written if isinstance(written, dict) else {}
     lists = id_lists(catalog)
     have = {name: set(d.get("enum", ())) for name, d in (written.get("definitions") or {}).items() if isinstance(d, dict)}
     want = {_name((k,)): set(v) for k, v in lists.items() if _name((k,)) in have}

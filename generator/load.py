@@ -14,7 +14,6 @@ pure-Python parser measured 2.3 ms per record here against 0.07 ms for ``yaml.co
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,10 @@ from generator.yamlnodes import TOO_DEEP, NodeError, build_value, first_alias
 
 Position = tuple[int, int]
 FieldPath = tuple[str | int, ...]
+
+
+# Files `python -m generator ids` makes from the records: the id lists for VS Code and CODEOWNERS.
+DERIVED_FILES = (".vscode/ids/ids.schema.json", ".github/CODEOWNERS", ".gitlab/CODEOWNERS")
 
 
 @dataclass(slots=True)
@@ -102,7 +105,8 @@ class Loaded:
         documents: Line count of each source text found, by file name (empty when no texts folder exists).
         texts: The lines of each source text found, by file name, for the check that reads citations.
         texts_dir: The folder the source texts were read from, or None when it was not found.
-        editor_ids: The id lists written for VS Code (`generator.editorschema`), None when there are none.
+        derived: Files made from the records and committed with them (`DERIVED_FILES`), by path, to see
+            whether they lag behind the records.
     """
 
     records: list[RawRecord] = field(default_factory=list)
@@ -111,7 +115,7 @@ class Loaded:
     texts_dir: Path | None = None
     content: list[ContentPage] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-    editor_ids: dict[str, Any] | None = None
+    derived: dict[str, bytes] = field(default_factory=dict)
 
 
 def load_project(root: Path) -> Loaded:
@@ -164,14 +168,10 @@ def load_project(root: Path) -> Loaded:
             rel = page.relative_to(content).as_posix()
             text = page.read_text(encoding="utf-8")
             loaded.content.append(ContentPage(rel, text, front_matter(text)))
-    for ids_file in project_files(root, root / ".vscode" / "ids", "ids.schema.json", recursive=False):
-        if not readable(ids_file, MAX_RECORD_BYTES):
-            continue
-        try:
-            found = json.loads(ids_file.read_bytes())
-        except ValueError:
-            found = None  # unreadable lists are as good as stale ones: `make ids` writes them anew
-        loaded.editor_ids = found if isinstance(found, dict) else {}
+    for rel in DERIVED_FILES:
+        for found in project_files(root, (root / rel).parent, (root / rel).name, recursive=False):
+            if found.name == (root / rel).name and readable(found, MAX_RECORD_BYTES):
+                loaded.derived[rel] = found.read_bytes()
     return loaded
 
 

@@ -399,3 +399,15 @@ class Beroepsgroep(Record):
     nu: tuple[Advies, ...]
     deskundige_collega: str | None = None
     actoren: Ids = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Eigenaar(Record):
+    """A team or function that keeps records current; its forge accounts review changes (CODEOWNERS)."""
+
+    naam: str
+    organisatie: str | None = None
+    standaard: bool = False
+    github: Texts = ()
+    gitlab: Texts = ()
+    toelichting: str | None = None

@@ -29,6 +29,7 @@ from generator.gitids import Earlier
 from generator.graph import check_routes
 from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
+from generator.owners import check_owners
 from generator.renames import apply_renames
 from generator.siteaddress import SiteAddress
 from generator.validate import load_schemas, validate_records
@@ -103,7 +104,8 @@ def check_project(root: Path, today: date, progress: Progress | None = None, *, 
             found += cached_citations(root, run.catalog, run.loaded.texts)
         found += check_routes(run.catalog)
         found += check_content(run.loaded.content, run.catalog)
-        found += stale_lists(run.loaded.editor_ids, run.catalog)
+        found += stale_lists(run.loaded.derived, run.catalog)
+        found += check_owners(run.catalog, run.loaded.derived)
         found = check_renames(
             run.catalog, run.loaded.content, schemas.documents, found, rejected, renamed=renamed, earlier=Earlier(root, base)
         )

@@ -18,6 +18,7 @@ REPORTERS = (
     "placeholders.py",
     "check_renames.py",
     "editorschema.py",
+    "owners.py",
     "check.py",
     "check_contact.py",
     "check_wiebelik.py",
