@@ -99,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
             help="de git-versie waar het werk van uitging (standaard HEAD): het verslag noemt wat er sindsdien in de records "
             "veranderde, en een verwijderd of hernoemd record dat nog genoemd wordt, heet zo",
         )
-    serve = sub.add_parser("serve", help="bouw de site en toon haar op http://127.0.0.1:8000")
+    serve = sub.add_parser(
+        "serve", help="bouw een voorbeeld, toon het op http://127.0.0.1:8000 en werk het bij zodra je een bestand opslaat"
+    )
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--map", type=Path, help="toon deze al gebouwde site (bijvoorbeeld een uitgepakte voorbeeld-site)")
     koppen = sub.add_parser("koppen", help="print de beveiligingskoppen (security headers) voor een webserver")
@@ -160,17 +162,16 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         serve(args.map.resolve(), args.port)
         return 0
+    if args.command == "serve":
+        from generator.watch import watch
+
+        watch(root, args.port, today)
+        return 0
     run = build_project(root, today(), progress, address=resolve(root, os.environ), base=getattr(args, "basis", None) or "HEAD")
     print_report(run.report, getattr(args, "format", "text"))
     print_summary(run, built=True)
     _write_verslag(root, args, run, built=run.published)
-    if run.report.has_errors():
-        return 1
-    if args.command == "serve":
-        from generator.serve import serve
-
-        serve(root / "site", args.port)
-    return 0
+    return 1 if run.report.has_errors() else 0
 
 
 def _write_verslag(root: Path, args: argparse.Namespace, run: Run, *, built: bool | None) -> None:
