@@ -14,6 +14,10 @@ texts are here, lie inside the document.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from typing import Any
+
 from generator.catalog import Catalog
 from generator.issues import Issue, Severity
 from generator.load import FieldPath
@@ -21,6 +25,9 @@ from generator.yamlnodes import dotted
 
 # Every let_op line and route step in partners/ has its own source: one without is an error.
 UNSOURCED = Severity.FOUT
+# Readers see a source's toelichting; line numbers belong in 'regels', where the site turns them into a
+# place in the document ("regels 305-313" in the toelichting would show up as workshop text).
+_LINE_NUMBERS = re.compile(r"\bregels?\s+\d")
 
 
 def unsourced_items(rec: object) -> list[tuple[FieldPath, str]]:
@@ -77,4 +84,31 @@ def check_headings(catalog: Catalog, document_lines: dict[str, int] | None) -> l
                 line, column = raw.locate(where)
                 issues.append(Issue(raw.path, line, column, "ongeldige-regels", dotted(where), problem, Severity.FOUT))
             previous = max(previous, kop.regel)
+    return issues
+
+
+def _notes(data: Any, where: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every (path, text) of a ``toelichting`` in a source given by document and lines."""
+    if isinstance(data, dict):
+        if "document" in data and isinstance(data.get("toelichting"), str):
+            yield (*where, "toelichting"), data["toelichting"]
+        for key, value in data.items():
+            yield from _notes(value, (*where, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _notes(value, (*where, i))
+
+
+def check_line_numbers_in_notes(catalog: Catalog) -> list[Issue]:
+    """A source's toelichting names no line numbers: each place gets its own source with 'regels'."""
+    issues = []
+    for raw in catalog.raw.values():
+        for where, text in _notes(raw.data):
+            if _LINE_NUMBERS.search(text):
+                line, column = raw.locate(where)
+                message = (
+                    "De toelichting van deze bron noemt regelnummers; lezers zien die tekst op de site. "
+                    "Geef elke plek een eigen bron met 'document' en 'regels', en zeg in de toelichting alleen wat er staat."
+                )
+                issues.append(Issue(raw.path, line, column, "regels-in-toelichting", dotted(where), message, Severity.FOUT))
     return issues

@@ -22,7 +22,7 @@ from pathlib import Path
 from generator.catalog import Catalog, build_catalog
 from generator.check import check_catalog, check_content
 from generator.check_renames import check_renames
-from generator.check_sources import check_headings, check_unsourced
+from generator.check_sources import check_headings, check_line_numbers_in_notes, check_unsourced
 from generator.citecache import cached_citations
 from generator.editorschema import stale_lists
 from generator.gitids import Earlier
@@ -100,6 +100,7 @@ def check_project(root: Path, today: date, progress: Progress | None = None, *, 
         found = check_catalog(run.catalog, lines, today, rejected)
         found += check_unsourced(run.catalog)
         found += check_headings(run.catalog, lines)
+        found += check_line_numbers_in_notes(run.catalog)
         if lines is not None:
             found += cached_citations(root, run.catalog, run.loaded.texts)
         found += check_routes(run.catalog)

@@ -24,7 +24,6 @@ from generator.headers import csp
 from generator.issues import Issue
 from generator.siteaddress import SiteAddress
 
-
 _DIRTY = "A 'dirty' build is being performed"
 
 

@@ -35,6 +35,10 @@ def real() -> Catalog:
 def test_check_passes_without_errors() -> None:
     run = check_project(ROOT, TODAY)
     assert [i.format_text() for i in run.report.errors] == []
+    # Issue 13: the reading citation check runs here, in CI; the real kaart keeps it at zero flags.
+    flagged = [i.format_text() for i in run.report.issues if i.code == "bron-lijkt-niet-te-kloppen"]
+    assert flagged == []
+    assert not any(i.code == "regels-niet-gecontroleerd" for i in run.report.issues)  # the texts were read
 
 
 def test_every_record_names_its_sources(real: Catalog) -> None:
@@ -129,3 +133,17 @@ def test_records_repeat_no_runs_of_twelve_words_from_the_source_documents() -> N
         for f in sorted((ROOT / "partners" / folder).glob("*.yaml"))
     }
     assert {path: shared for path, shared in found.items() if shared} == {}
+
+
+def test_no_reader_page_shows_line_numbers(real: Catalog) -> None:
+    # Issue 13: a source is shown by its section and document, never as "regels 305-313"; the check
+    # regels-in-toelichting keeps line numbers out of the notes editors write.
+    pages = render_site(real, [], today=TODAY).pages
+    shown = {
+        path
+        for path, text in pages.items()
+        if not path.startswith(("beheer", "te-verifieren", "handleiding", "ketenroutes/analyse"))
+        and re.search(r"\bregels? \d", text.split("---\n", 2)[-1])
+    }
+    assert len(pages) > 2000
+    assert shown == set()

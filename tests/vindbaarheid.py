@@ -84,7 +84,7 @@ def _phones_in_jsonld(site: Path) -> tuple[int, int]:
     with_number = carried = 0
     for index in sorted((site / "organisaties").glob("*/index.html")):
         text = index.read_text(encoding="utf-8")
-        if "<th>Gecontroleerd op</th>" not in text:  # the contact table: the organisation has a number
+        if "<th>Herkomst van het nummer</th>" not in text:  # the contact table: the organisation has a number
             continue
         with_number += 1
         data = json.loads(_JSONLD.search(text).group(1))  # type: ignore[union-attr]
@@ -160,7 +160,7 @@ def main() -> None:
             orgs = sorted(
                 p
                 for p in (site / "organisaties").glob("*/index.html")
-                if "<th>Gecontroleerd op</th>" in p.read_text(encoding="utf-8")
+                if "<th>Herkomst van het nummer</th>" in p.read_text(encoding="utf-8")
             )
             print("  Lighthouse SEO:")
             for label, page in (

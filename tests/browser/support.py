@@ -157,7 +157,7 @@ def page_type_paths(site: Path) -> dict[str, str]:
     return {
         "home": first("home", "/"),
         "zoeken": first("zoeken") + "?q=veilig",
-        # An organisation with a verified phone number (its contact table has "Gecontroleerd op").
+        # An organisation with a verified phone number (its contact table has "Herkomst van het nummer").
         "organisatie": first("organisatie", r"/organisaties/[^/]+/", VERIFIED_PHONE, r"<th>Herkomst van het nummer</th>"),
         "expertise": first("expertise", r"/expertise/[^/]+/"),
         "routeertafel": first("routeertafel", r"/routeertafels/[^/]+/"),
