@@ -126,16 +126,12 @@ def build_project(
     pagefind: bool = True,
     address: SiteAddress | None = None,
     base: str = "HEAD",
-    preview: Path | None = None,
-    dirty: bool = False,
 ) -> Run:
     """All stages; ``site/`` is replaced only when nothing failed.
 
     Args:
         address: Where the site and its repository live (`generator.siteaddress.resolve`); None: a local build.
         base: See `check_project`.
-        preview: Build into this folder instead, in place, and leave ``site/`` alone (`generator.watch`).
-        dirty: With ``preview``: let MkDocs rebuild only the pages whose Markdown changed since its last build.
     """
     # The build-only stages are imported here, not at the top: `check` never loads mkdocs, the render
     # stage or the templates (about half a second on every check).
@@ -167,13 +163,6 @@ def build_project(
         result = write_tree(root / ".build" / "docs", docs)
         write_tree(root / ".build" / "includes", site.includes)
         detail.append(f"{result.written} nieuw of gewijzigd, {result.removed} verwijderd")
-    if preview is not None:
-        with run.stage("mkdocs build", progress):
-            run.report.extend(run_mkdocs(root, preview, address, site.sources, dirty=dirty))
-        if pagefind and not run.report.has_errors():
-            with run.stage("pagefind", progress):
-                run.report.extend(run_pagefind(preview))
-        return run
     staging = staging_dir(root)
     try:
         with run.stage("mkdocs build", progress):

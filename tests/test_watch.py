@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.watch import PREVIEW, changed, rebuild, snapshot, watch
+from generator.watch import PREVIEW, Preview, changed, rebuild, snapshot, watch
 from tests.helpers import TODAY
 
 pytestmark = pytest.mark.slow  # builds the mini site
@@ -56,6 +56,27 @@ def test_a_save_rebuilds_only_the_pages_it_changes_and_a_broken_save_builds_noth
     broken = rebuild(mini, TODAY, ["partners/organisaties/politie.yaml"])
     assert [i.code for i in broken.report.errors] == ["nog-invullen"]
     assert page(mini, "organisaties/politie").read_text(encoding="utf-8") == good
+
+
+def test_the_saved_records_own_page_is_ready_before_the_pages_that_mention_it(mini: Path) -> None:
+    preview = Preview(mini)
+    assert not preview.build(TODAY, [], first=True).report.errors
+    tafel = page(mini, "routeertafels/casusoverleg-voorbeeld")  # lists the politie among its deelnemers
+    assert "Politie" in tafel.read_text(encoding="utf-8")
+    seen: list[tuple[str, bool, bool]] = []
+
+    def ready(text: str) -> None:
+        own = "Politie Limburg" in page(mini, "organisaties/politie").read_text(encoding="utf-8")
+        seen.append((text, own, "Politie Limburg" in tafel.read_text(encoding="utf-8")))
+
+    rename_politie(mini, "Politie Limburg")
+    run = preview.build(TODAY, ["partners/organisaties/politie.yaml"], ready=ready)
+    assert not run.report.errors
+    assert len(seen) == 1
+    text, own_ready, tafel_ready = seen[0]
+    assert (own_ready, tafel_ready) == (True, False)  # its own page first, the overleg after
+    assert text.startswith("De pagina is bijgewerkt;")
+    assert "Politie Limburg" in tafel.read_text(encoding="utf-8")  # and then the rest
 
 
 def test_watching_shows_a_saved_change_in_the_preview(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
