@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PORT   ?= 8000
 
-.PHONY: setup bouwklaar system-deps graphviz chromium java node-tools meetgereedschap check build serve test lint typecheck unit bench mutate vindbaarheid update-golden handleiding clean
+.PHONY: setup bouwklaar system-deps graphviz chromium java node-tools meetgereedschap check nieuw build serve test lint typecheck unit bench mutate vindbaarheid update-golden handleiding ids clean
 
 setup: $(STAMP)
 
@@ -63,6 +63,10 @@ meetgereedschap: node-tools
 check: setup
 	$(BIN)/python -m generator check
 
+# A new record with every field explained: make nieuw soort=organisatie id=mijn-organisatie
+nieuw: setup
+	$(BIN)/python -m generator nieuw "$(soort)" "$(id)"
+
 build: bouwklaar
 	$(BIN)/python -m generator build
 
@@ -101,6 +105,10 @@ update-golden: setup graphviz
 # content/handleiding/velden.md is generated from schema/ and committed; run this after changing a schema.
 handleiding: setup
 	$(BIN)/python -m generator handleiding
+
+# .vscode/ids lists the ids of the records, so VS Code completes them; run this after adding or renaming a record.
+ids: setup
+	$(BIN)/python -m generator ids
 
 clean:
 	rm -rf .build site site.oud node_modules tools/meten/node_modules mutants mutants-sjablonen

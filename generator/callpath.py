@@ -13,13 +13,48 @@ in where the route gives them. Pure and cached per route: ~1,800 answers share ~
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from typing import Any, TypeVar
 
 from generator import graph
 from generator.kinds import ACTOR_ROLES
 from generator.model import Ketenroute, Overgang, Stap
+
+_R = TypeVar("_R")
+
+
+_MEMOS: list[dict[tuple[Any, ...], Any]] = []
+
+
+def clear_caches() -> None:
+    """Forget every cached reading (tests read the routes afresh, so `make mutate` sees who reaches them)."""
+    for memo in _MEMOS:
+        memo.clear()
+
+
+def per_route(fn: Callable[..., _R]) -> Callable[..., _R]:
+    """Cache ``fn`` per route object (and its other arguments).
+
+    `functools.cache` would hash the route, and a frozen dataclass hashes every field, every step and
+    every source on each call: with thousands of lookups that hashing cost more than the work cached.
+    A route lives as long as its catalogue, so its identity is the key (the entry keeps it alive).
+    """
+    memo: dict[tuple[Any, ...], tuple[Ketenroute, _R]] = {}
+    _MEMOS.append(memo)
+
+    @functools.wraps(fn)
+    def cached(route: Ketenroute, *rest: Any) -> _R:
+        key = (id(route), *rest)
+        hit = memo.get(key)
+        if hit is None or hit[0] is not route:
+            hit = memo[key] = (route, fn(route, *rest))
+        return hit[1]
+
+    return cached
+
 
 ASKERS = frozenset({"professional", "melder"})
 CONTACT_ACTIONS = frozenset({"advies-vragen", "melden"})
@@ -43,11 +78,11 @@ def is_asker(stap: Stap) -> bool:
     return stap.actor in ASKERS or (stap.actor in ACTOR_ROLES and stap.actie in CONTACT_ACTIONS)
 
 
-# The public functions are cached (~1,800 answers share ~30 routes); the work is done in undecorated
+# The public functions are cached per route (~1,800 answers share ~30 routes); the work is done in undecorated
 # functions below them, which `make mutate` can mutate (mutmut leaves decorated functions alone).
 
 
-@cache
+@per_route
 def drawing_order(route: Ketenroute) -> tuple[Stap, ...]:
     """The stappen of a route from the start, layer by layer."""
     return _drawing_order(route)
@@ -58,7 +93,7 @@ def _drawing_order(route: Ketenroute) -> tuple[Stap, ...]:
     return tuple(stappen[sid] for layer in graph.layers(route) for sid in layer)
 
 
-@cache
+@per_route
 def read_route(route: Ketenroute) -> tuple[RouteStep, ...]:
     """Every stap with a record as actor, in drawing order, marked contact or next step."""
     return _read_route(route)
@@ -101,7 +136,7 @@ def _read_route(route: Ketenroute) -> tuple[RouteStep, ...]:
     return tuple(out)
 
 
-@cache
+@per_route
 def reachable(route: Ketenroute, excluded: frozenset[str]) -> frozenset[str]:
     """Ids of the stappen still reached from the start when the stappen of ``excluded`` actors drop out.
 

@@ -10,8 +10,10 @@ only input of the check, render and graph stages.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -32,6 +34,7 @@ MODEL_CLASSES: dict[str, type[model.Record]] = {
     "uitvoeringsagenda": model.Uitvoeringsagenda,
     "beslissingen": model.Beslissing,
     "beroepsgroepen": model.Beroepsgroep,
+    "eigenaars": model.Eigenaar,
 }
 
 # YAML keys that collide with a model attribute of another meaning.
@@ -116,39 +119,37 @@ def build_catalog(records: list[RawRecord]) -> Catalog:
     return catalog
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls, vars(model))
-    return _HINTS[cls]
-
-
 def convert(cls: type[Any], data: dict[str, Any]) -> Any:
     """Build dataclass ``cls`` from schema-valid ``data``, converting nested values by type hint."""
-    hints = _hints(cls)
-    kwargs = {f.name: _value(hints[f.name], data[f.name]) for f in dataclasses.fields(cls) if f.name in data}
-    return cls(**kwargs)
+    return cls(**{name: conv(data[name]) for name, conv in _fields(cls) if name in data})
 
 
-def _value(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+_FIELDS: dict[type[Any], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
+
+
+def _fields(cls: type[Any]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """(field name, converter) of a model class, worked out once per class, not once per value."""
+    if cls not in _FIELDS:
+        hints = typing.get_type_hints(cls, vars(model))
+        _FIELDS[cls] = tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+    return _FIELDS[cls]
+
+
+@functools.cache
+def _converter(hint: Any) -> Callable[[Any], Any]:
+    """A function that turns a YAML value into the value ``hint`` describes (None stays None)."""
     origin = typing.get_origin(hint)
     if origin is tuple:
-        item_hint = typing.get_args(hint)[0]
-        return tuple(_value(item_hint, v) for v in value)
+        item = _converter(typing.get_args(hint)[0])
+        return lambda v: None if v is None else tuple(item(x) for x in v)
     if origin in (typing.Union, types.UnionType):
-        inner = next(a for a in typing.get_args(hint) if a is not type(None))
-        return _value(inner, value)
+        return _converter(next(a for a in typing.get_args(hint) if a is not type(None)))
     if hint is date:
-        return date.fromisoformat(value)
+        return lambda v: None if v is None else date.fromisoformat(v)
     if hint is str:
-        return str(value)
+        return lambda v: None if v is None else str(v)
     if dataclasses.is_dataclass(hint):
-        if isinstance(value, str):
-            # A plain text where a block with 'tekst' may stand (an aandachtspunt without its own source yet).
-            value = {"tekst": value}
-        return convert(typing.cast("type", hint), value)
-    return value
+        cls = typing.cast("type", hint)
+        # A plain text where a block with 'tekst' may stand (an aandachtspunt without its own source yet).
+        return lambda v: None if v is None else convert(cls, {"tekst": v} if isinstance(v, str) else v)
+    return lambda v: v

@@ -240,17 +240,16 @@ def _check_routes(c: Checker) -> None:
                     f"De stap '{stap.id}' komt twee keer voor in deze route. Geef elke stap een eigen id.",
                 )
             seen.add(stap.id)
-            if stap.actor not in ACTOR_ROLES:
+            if stap.actor not in ACTOR_ROLES and not c.exists(stap.actor, ACTOR_KINDS):
                 known = [*ACTOR_ROLES, *(x for k in ACTOR_KINDS for x in c.catalog.of(k))]
-                if not c.exists(stap.actor, ACTOR_KINDS):
-                    c.report(
-                        "ketenroutes",
-                        rid,
-                        ("stappen", i, "actor"),
-                        "onbekende-actor",
-                        f"'{stap.actor}' is geen organisatie, routeertafel, voorziening of rol "
-                        f"({', '.join(ACTOR_ROLES)}).{suggest(stap.actor, known)}",
-                    )
+                c.report(
+                    "ketenroutes",
+                    rid,
+                    ("stappen", i, "actor"),
+                    "onbekende-actor",
+                    f"'{stap.actor}' is geen organisatie, routeertafel, voorziening of rol "
+                    f"({', '.join(ACTOR_ROLES)}).{suggest(stap.actor, known)}",
+                )
         for i, overgang in enumerate(route.overgangen):
             for end in ("van", "naar"):
                 target = getattr(overgang, end)

@@ -20,7 +20,7 @@ the real data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -98,6 +98,7 @@ class Reader:
         self.vocabulary: dict[str, str | None] = {}  # token → stem, None for stop words
         self.lines: dict[str, list[frozenset[str]]] = {}
         self.groups: dict[tuple[tuple[str, int, int, bool], ...], frozenset[str]] = {}
+        self.said: dict[str, frozenset[str]] = {}
 
     def stems(self, tokens: list[str]) -> frozenset[str]:
         """Stems of the content words among lowercased ``tokens``."""
@@ -110,8 +111,11 @@ class Reader:
         return frozenset(filter(None, map(vocabulary.__getitem__, tokens)))
 
     def words(self, text: str) -> frozenset[str]:
-        """Stems of the content words of ``text``."""
-        return self.stems(_WORD.findall(text.lower()))
+        """Stems of the content words of ``text`` (a record's name is asked for with each of its claims: kept)."""
+        found = self.said.get(text)
+        if found is None:
+            found = self.said[text] = self.stems(_WORD.findall(text.lower()))
+        return found
 
     def file_lines(self, file: str) -> list[frozenset[str]]:
         """Stems per line of one text; a word split over two lines ('kindermishan-' 'deling') counts on the first."""
@@ -167,11 +171,12 @@ def citations(catalog: Catalog, where: FieldPath, bronnen: tuple[Bron, ...]) -> 
     return tuple(c for i, b in enumerate(bronnen) if (c := citation(catalog, (*where, i), b)) is not None)
 
 
-def claims(catalog: Catalog) -> Iterator[Claim]:
-    """Every claim in the catalogue that cites document lines."""
+def claims(catalog: Catalog, only: Collection[tuple[str, str]] | None = None) -> Iterator[Claim]:
+    """Every claim in the catalogue that cites document lines (of the records ``only`` names, when given)."""
     for kind in KINDS:
         for rid, rec in catalog.of(kind).items():
-            yield from _record_claims(catalog, kind, rid, rec)
+            if only is None or (kind, rid) in only:
+                yield from _record_claims(catalog, kind, rid, rec)
 
 
 def _record_claims(catalog: Catalog, kind: str, rid: str, rec: Any) -> Iterator[Claim]:
@@ -246,11 +251,17 @@ def _name(rec: Any) -> str:
     return str(getattr(rec, "naam", None) or getattr(rec, "term", None) or getattr(rec, "titel", None) or "")
 
 
-def check_citations(catalog: Catalog, texts: dict[str, list[str]]) -> list[Issue]:
-    """Warn about citations whose lines share no content word with the claim they support."""
+def check_citations(
+    catalog: Catalog, texts: dict[str, list[str]], only: Collection[tuple[str, str]] | None = None
+) -> list[Issue]:
+    """Warn about citations whose lines share no content word with the claim they support.
+
+    Args:
+        only: (kind, id) of the records to read; all when None (`generator.citecache` reads only changed ones).
+    """
     reader = Reader(texts)
     issues = []
-    for claim in claims(catalog):
+    for claim in claims(catalog, only):
         words = set(reader.words(claim.text))
         if not claim.citations or len(words) < (MIN_SENTENCE_WORDS if claim.together and not claim.subject else 1):
             continue

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding|koppen``. The only place that exits.
+"""Command line: ``python -m generator check|build|serve|nieuw|verschil|handleiding|ids|koppen``. The only place that exits.
 
 Prints what each stage did (counts, problems, time) in one summary and decides the exit code:
 1 when there is any `fout`, 0 otherwise (a `waarschuwing` never blocks). Python tracebacks are never
@@ -58,8 +58,12 @@ def gitlab_report(report: Report) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 
-def print_summary(run: Run) -> None:
-    """One summary block: per stage what it did and how long it took; counts per kind."""
+def print_summary(run: Run, *, built: bool = False) -> None:
+    """One summary block: per stage what it did and how long it took; counts per kind.
+
+    Args:
+        built: The command tried to build the site (`check` never does, so it says nothing about the site).
+    """
     print("\nSamenvatting", file=sys.stderr)
     for name, seconds, detail in run.timings:
         print(f"  {name:<13} {seconds:6.2f} s  {detail}", file=sys.stderr)
@@ -71,8 +75,10 @@ def print_summary(run: Run) -> None:
         f"  {errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}",
         file=sys.stderr,
     )
-    if errors:
+    if errors and built:
         print("  De site is NIET bijgewerkt; de vorige versie blijft staan.", file=sys.stderr)
+    elif errors:
+        print("  Los eerst de fouten op; pas dan kan de site gebouwd worden (make build).", file=sys.stderr)
     elif run.published:
         print("  De site staat klaar in site/.", file=sys.stderr)
 
@@ -88,8 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     for command in (check, build):
         command.add_argument("--format", choices=("text", "github", "gitlab"), default="text")
         command.add_argument("--verslag", type=Path, help="voeg een verslag in Markdown toe aan dit bestand (pull/merge request)")
-        command.add_argument("--basis", help="noem in het verslag wat er in de records veranderde sinds deze git-versie")
-    serve = sub.add_parser("serve", help="bouw de site en toon haar op http://127.0.0.1:8000")
+        command.add_argument(
+            "--basis",
+            help="de git-versie waar het werk van uitging (standaard HEAD): het verslag noemt wat er sindsdien in de records "
+            "veranderde, en een verwijderd of hernoemd record dat nog genoemd wordt, heet zo",
+        )
+    serve = sub.add_parser(
+        "serve", help="bouw een voorbeeld, toon het op http://127.0.0.1:8000 en werk het bij zodra je een bestand opslaat"
+    )
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--map", type=Path, help="toon deze al gebouwde site (bijvoorbeeld een uitgepakte voorbeeld-site)")
     koppen = sub.add_parser("koppen", help="print de beveiligingskoppen (security headers) voor een webserver")
@@ -100,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     verschil = sub.add_parser("verschil", help="beschrijf in zinnen wat er in de records veranderde sinds een git-versie")
     verschil.add_argument("ref", help="de git-versie om mee te vergelijken, bijvoorbeeld HEAD of origin/main")
     sub.add_parser("handleiding", help="schrijf content/handleiding/velden.md opnieuw uit de schema's")
+    sub.add_parser("ids", help="schrijf de lijsten met ids voor VS Code (.vscode/ids) en CODEOWNERS opnieuw uit de records")
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -121,7 +134,7 @@ def _run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     progress = (lambda text: print(text, file=sys.stderr)) if sys.stderr.isatty() else None
     if args.command == "check":
-        run = check_project(root, today(), progress)
+        run = check_project(root, today(), progress, base=args.basis or "HEAD")
         print_report(run.report, args.format)
         print_summary(run)
         _write_verslag(root, args, run, built=None)
@@ -132,6 +145,8 @@ def _run(args: argparse.Namespace) -> int:
         return new_record(root, args.soort, args.id)
     if args.command == "verschil":
         return _verschil(root, args.ref)
+    if args.command == "ids":
+        return _ids(root)
     if args.command == "handleiding":
         from generator.handbook import write_handbook
 
@@ -147,17 +162,16 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         serve(args.map.resolve(), args.port)
         return 0
-    run = build_project(root, today(), progress, address=resolve(root, os.environ))
-    print_report(run.report, getattr(args, "format", "text"))
-    print_summary(run)
-    _write_verslag(root, args, run, built=run.published)
-    if run.report.has_errors():
-        return 1
     if args.command == "serve":
-        from generator.serve import serve
+        from generator.watch import watch
 
-        serve(root / "site", args.port)
-    return 0
+        watch(root, args.port, today)
+        return 0
+    run = build_project(root, today(), progress, address=resolve(root, os.environ), base=getattr(args, "basis", None) or "HEAD")
+    print_report(run.report, getattr(args, "format", "text"))
+    print_summary(run, built=True)
+    _write_verslag(root, args, run, built=run.published)
+    return 1 if run.report.has_errors() else 0
 
 
 def _write_verslag(root: Path, args: argparse.Namespace, run: Run, *, built: bool | None) -> None:
@@ -184,6 +198,26 @@ def _write_verslag(root: Path, args: argparse.Namespace, run: Run, *, built: boo
     text = report_markdown(run.report, built=built, changes=changes, preview=preview_text(os.environ, address))
     with target.open("a", encoding="utf-8") as out:
         out.write(text)
+
+
+def _ids(root: Path) -> int:
+    """Write the id lists for editors from the records that pass the schema."""
+    from generator.catalog import build_catalog
+    from generator.editorschema import FOLDER, write_editor_schemas
+    from generator.load import load_project
+    from generator.owners import write_codeowners
+    from generator.validate import load_schemas, validate_records
+
+    schemas = load_schemas(root / "schema")
+    valid, _ = validate_records(load_project(root).records, schemas)
+    catalog = build_catalog(valid)
+    changed = write_editor_schemas(root, catalog, schemas.documents) + write_codeowners(root, catalog)
+    print(
+        f"{FOLDER.as_posix()}, .github/CODEOWNERS en .gitlab/CODEOWNERS: {changed} bestand(en) bijgewerkt. "
+        "Zet ze mee in je commit.",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _verschil(root: Path, ref: str) -> int:

@@ -22,7 +22,7 @@ _HET_WORDS = frozenset({"begrip", "brondocument", "gebied"})
 # The field that names a record, per kind (the rest use `naam`).
 _NAME_FIELD = {"begrippen": "term", "documenten": "titel", "uitvoeringsagenda": "titel"}
 # Fields with their own sentences; the rest is summed up as "<veld> gewijzigd".
-_OWN_SENTENCES = frozenset({"id", "naam", "term", "titel", "contact", "werkgebied"})
+_OWN_SENTENCES = frozenset({"id", "naam", "term", "titel", "contact", "werkgebied", "eerdere_ids"})
 _PHONE_VALUE_FIELDS = ("nummer", "geverifieerd")
 
 
@@ -35,8 +35,16 @@ def describe_changes(old: Catalog, new: Catalog, areas: Catalog | None = None) -
     sentences: list[str] = []
     for kind in KINDS:
         before, after = old.of(kind), new.of(kind)
+        # A rename (the new record lists the old id in eerdere_ids) is one change, not a removal and an addition.
+        renamed = {o: rid for rid in set(after) - set(before) for o in after[rid].eerdere_ids if o in before and o not in after}
         for rid in sorted(set(before) | set(after)):
-            if rid not in before:
+            if rid in renamed:
+                sentences.append(f"{_label(kind)} {_name(kind, old, rid)} heeft een nieuw webadres; het oude stuurt door.")
+                a, b = old.raw[(kind, rid)].data, new.raw[(kind, renamed[rid])].data
+                sentences.extend(_record_changes(kind, a, b, _name(kind, new, renamed[rid]), (areas, new, old)))
+            elif rid in renamed.values():
+                continue
+            elif rid not in before:
                 sentences.append(f"{_new_word(kind)} {KINDS[kind].singular}: {_name(kind, new, rid)}.")
             elif rid not in after:
                 sentences.append(f"{_label(kind)} {_name(kind, old, rid)} verwijderd.")

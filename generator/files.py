@@ -75,3 +75,22 @@ def project_files(root: Path, folder: Path, suffix: str, *, recursive: bool) -> 
         dirs[:] = sorted(d for d in dirs if d not in linked) if recursive else []
         found += [base / n for n in names if n.endswith(suffix)]
     yield from sorted(found)
+
+
+# The source documents are not ours, so they are not in the repository: developers and CI have them next
+# to the checkout (../shared/seeds); GIA_BRONTEKSTEN points elsewhere. A build never needs them.
+TEXTS_ENV = "GIA_BRONTEKSTEN"
+GENERATOR_ROOT = Path(__file__).resolve().parent.parent
+
+
+def texts_folder(root: Path) -> Path | None:
+    """Where the source texts are: $GIA_BRONTEKSTEN, else ../shared/seeds next to the project or this generator."""
+    configured = os.environ.get(TEXTS_ENV)
+    if configured:
+        folder = Path(configured)
+        return folder if folder.is_dir() else None
+    for base in (root, GENERATOR_ROOT):
+        folder = base.parent / "shared" / "seeds"
+        if folder.is_dir():
+            return folder
+    return None

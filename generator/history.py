@@ -79,6 +79,14 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return result.stdout
 
 
+def head(root: Path) -> str | None:
+    """The commit the work tree stands on (None without git): the history read from it changes only with it."""
+    try:
+        return _git(root, "rev-parse", "HEAD").decode("utf-8").strip()
+    except GitError:
+        return None
+
+
 def is_repository(root: Path) -> bool:
     """True when ``root`` is the top folder of a git work tree (not a folder inside another repository)."""
     try:

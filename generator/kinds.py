@@ -45,6 +45,8 @@ KINDS: dict[str, Kind] = {
         # "Wie bel ik?" only: no pages of their own, they shape the answers.
         Kind("beslissingen", "beslissing.schema.json", "beslissing", "beslissingen", ""),
         Kind("beroepsgroepen", "beroepsgroep.schema.json", "beroepsgroep", "beroepsgroepen", ""),
+        # Who keeps which record current: the beheer page and CODEOWNERS, no page of their own.
+        Kind("eigenaars", "eigenaar.schema.json", "eigenaar", "eigenaars", ""),
     )
 }
 

@@ -14,20 +14,25 @@ pure-Python parser measured 2.3 ms per record here against 0.07 ms for ``yaml.co
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.files import MAX_RECORD_BYTES, MAX_TEXT_BYTES, project_files, refusal
+from generator.files import MAX_RECORD_BYTES, MAX_TEXT_BYTES, project_files, refusal, texts_folder
 from generator.issues import Issue
 from generator.kinds import KINDS
-from generator.yamlnodes import TOO_DEEP, NodeError, build_value, first_alias, translate_yaml_error
+from generator.loadcache import RecordCache
+from generator.yamlerrors import explain_yaml_error, translate_yaml_error
+from generator.yamlnodes import TOO_DEEP, NodeError, build_value, first_alias
 
 Position = tuple[int, int]
 FieldPath = tuple[str | int, ...]
+
+
+# Files `python -m generator ids` makes from the records: the id lists for VS Code and CODEOWNERS.
+DERIVED_FILES = (".vscode/ids/ids.schema.json", ".github/CODEOWNERS", ".gitlab/CODEOWNERS")
 
 
 @dataclass(slots=True)
@@ -40,6 +45,10 @@ class RawRecord:
         data: The parsed mapping (only str/int/float/bool/None/list/dict; dates as strings).
         keys: Position of each mapping key, by field path.
         values: Position of each value, by field path (the root mapping is ``()``).
+        origin: For a record whose data came from `generator.loadcache`: its file, parsed again for
+            positions the first time a message needs one (most records never need one).
+        digest: SHA-256 of the file's bytes (empty for a record not read from a file): the key under which
+            results that depend on this file alone may be kept between runs.
     """
 
     kind: str
@@ -47,6 +56,8 @@ class RawRecord:
     data: dict[str, Any]
     keys: dict[FieldPath, Position] = field(default_factory=dict)
     values: dict[FieldPath, Position] = field(default_factory=dict)
+    origin: Path | None = None
+    digest: bytes = b""
 
     def locate(self, where: FieldPath, *, key: bool = False) -> Position:
         """Return line and column of a field, or of its nearest existing parent.
@@ -55,6 +66,11 @@ class RawRecord:
             where: Field path, e.g. ``("contact", "telefoon", 0, "nummer")``.
             key: Point at the key instead of the value (for unknown or misspelled fields).
         """
+        if self.origin is not None:
+            parsed = load_record(self.kind, self.path, self.origin.read_bytes(), [])
+            self.origin = None
+            if parsed is not None:
+                self.keys, self.values = parsed.keys, parsed.values
         table = self.keys if key else self.values
         probe = tuple(where)
         while probe:
@@ -89,6 +105,8 @@ class Loaded:
         documents: Line count of each source text found, by file name (empty when no texts folder exists).
         texts: The lines of each source text found, by file name, for the check that reads citations.
         texts_dir: The folder the source texts were read from, or None when it was not found.
+        derived: Files made from the records and committed with them (`DERIVED_FILES`), by path, to see
+            whether they lag behind the records.
     """
 
     records: list[RawRecord] = field(default_factory=list)
@@ -97,25 +115,7 @@ class Loaded:
     texts_dir: Path | None = None
     content: list[ContentPage] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
-
-
-# The source documents are not ours, so they are not in the repository: developers and CI have them next
-# to the checkout (../shared/seeds); GIA_BRONTEKSTEN points elsewhere. A build never needs them.
-TEXTS_ENV = "GIA_BRONTEKSTEN"
-GENERATOR_ROOT = Path(__file__).resolve().parent.parent
-
-
-def texts_folder(root: Path) -> Path | None:
-    """Where the source texts are: $GIA_BRONTEKSTEN, else ../shared/seeds next to the project or this generator."""
-    configured = os.environ.get(TEXTS_ENV)
-    if configured:
-        folder = Path(configured)
-        return folder if folder.is_dir() else None
-    for base in (root, GENERATOR_ROOT):
-        folder = base.parent / "shared" / "seeds"
-        if folder.is_dir():
-            return folder
-    return None
+    derived: dict[str, bytes] = field(default_factory=dict)
 
 
 def load_project(root: Path) -> Loaded:
@@ -123,6 +123,7 @@ def load_project(root: Path) -> Loaded:
 
     Files are read in sorted order so every later stage sees the same sequence. A file that is no
     regular file (a symbolic link, for one) or too large is reported and not opened (`generator.files`).
+    A file parsed in an earlier run with the same bytes comes from `generator.loadcache`.
     """
     loaded = Loaded()
     partners = root / "partners"
@@ -133,13 +134,20 @@ def load_project(root: Path) -> Loaded:
             loaded.issues.append(problem)
         return problem is None
 
+    cache = RecordCache(root)
     for folder in KINDS:
         for file in project_files(root, partners / folder, ".yaml", recursive=False):
             if readable(file, MAX_RECORD_BYTES):
                 rel = file.relative_to(root).as_posix()
-                record = load_record(folder, rel, file.read_bytes(), loaded.issues)
+                raw = file.read_bytes()
+                data = cache.get(raw)
+                record = RawRecord(folder, rel, data, origin=file) if data else load_record(folder, rel, raw, loaded.issues)
                 if record is not None:
                     loaded.records.append(record)
+                    record.digest = cache.key(raw)
+                    if not data:
+                        cache.put(raw, record.data)
+    cache.save()
     loaded.texts_dir = texts_folder(root)
     # ../shared/seeds lies outside the checkout, beyond any pull request; texts a project carries itself
     # (test fixtures do, in partners/documenten/teksten) are read with the same care as records.
@@ -160,6 +168,10 @@ def load_project(root: Path) -> Loaded:
             rel = page.relative_to(content).as_posix()
             text = page.read_text(encoding="utf-8")
             loaded.content.append(ContentPage(rel, text, front_matter(text)))
+    for rel in DERIVED_FILES:
+        for found in project_files(root, (root / rel).parent, (root / rel).name, recursive=False):
+            if found.name == (root / rel).name and readable(found, MAX_RECORD_BYTES):
+                loaded.derived[rel] = found.read_bytes()
     return loaded
 
 
@@ -187,12 +199,13 @@ def load_record(kind: str, path: str, raw: bytes, issues: list[Issue]) -> RawRec
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "maximum nesting depth" in str(exc.problem):
+            mark = exc.problem_mark or exc.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             issues.append(Issue(path, line, column, "te-diep-genest", "", TOO_DEEP))
         else:
-            issues.append(Issue(path, line, column, "yaml-syntax", "", translate_yaml_error(exc)))
+            line, column, message = explain_yaml_error(exc, text)
+            issues.append(Issue(path, line, column, "yaml-syntax", "", message))
         return None
     except yaml.YAMLError as exc:
         issues.append(Issue(path, 1, 1, "yaml-syntax", "", translate_yaml_error(exc)))

@@ -153,6 +153,7 @@ class Record:
     bronnen: tuple[Bron, ...] = ()
     bronverschillen: tuple[Bronverschil, ...] = ()
     eigenaar: str | None = None
+    eerdere_ids: Ids = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,6 +169,7 @@ class Organisatie(Record):
     expertise: Ids = ()
     onderdeel_van: str | None = None
     status: str | None = None
+    opgegaan_in: str | None = None
     zoektermen: Texts = ()
 
 
@@ -202,6 +204,7 @@ class Routeertafel(Record):
     frequentie: str | None = None
     expertise: Ids = ()
     status: str | None = None
+    opgegaan_in: str | None = None
     zoektermen: Texts = ()
 
 
@@ -220,6 +223,7 @@ class Voorziening(Record):
     contact: Contact | None = None
     expertise: Ids = ()
     status: str | None = None
+    opgegaan_in: str | None = None
     zoektermen: Texts = ()
 
 
@@ -395,3 +399,15 @@ class Beroepsgroep(Record):
     nu: tuple[Advies, ...]
     deskundige_collega: str | None = None
     actoren: Ids = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Eigenaar(Record):
+    """A team or function that keeps records current; its forge accounts review changes (CODEOWNERS)."""
+
+    naam: str
+    organisatie: str | None = None
+    standaard: bool = False
+    github: Texts = ()
+    gitlab: Texts = ()
+    toelichting: str | None = None

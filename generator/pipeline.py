@@ -21,19 +21,18 @@ from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
 from generator.check import check_catalog, check_content
+from generator.check_renames import check_renames
 from generator.check_sources import check_headings, check_line_numbers_in_notes, check_unsourced
-from generator.citations import check_citations
+from generator.citecache import cached_citations
+from generator.editorschema import stale_lists
+from generator.gitids import Earlier
 from generator.graph import check_routes
-from generator.history import last_changed, load_changes
 from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
-from generator.render import render_site
-from generator.render.layout import LayoutError
-from generator.searchindex import run_pagefind
+from generator.owners import check_owners
+from generator.renames import apply_renames
 from generator.siteaddress import SiteAddress
-from generator.sitebuild import publish, run_mkdocs, staging_dir
 from generator.validate import load_schemas, validate_records
-from generator.write import write_tree
 
 Progress = Callable[[str], None]
 
@@ -70,18 +69,25 @@ class Run:
         self.timings.append((name, time.perf_counter() - start, " ".join(detail)))
 
 
-def check_project(root: Path, today: date, progress: Progress | None = None) -> Run:
-    """Stages load → validate → model/catalog → check."""
+def check_project(root: Path, today: date, progress: Progress | None = None, *, base: str = "HEAD") -> Run:
+    """Stages load → validate → model/catalog → check.
+
+    Args:
+        base: The git version the work started from; a record that was there and is gone is called removed or
+            renamed when other files still name it (`generator.check_renames`).
+    """
     run = Run()
     with run.stage("laden", progress) as detail:
         run.loaded = load_project(root)
         run.report.extend(run.loaded.issues)
         detail.append(f"{len(run.loaded.records)} bestanden")
     with run.stage("valideren", progress) as detail:
-        valid, issues = validate_records(run.loaded.records, load_schemas(root / "schema"))
+        schemas = load_schemas(root / "schema")
+        valid, issues = validate_records(run.loaded.records, schemas)
         run.report.extend(issues)
         detail.append(f"{len(valid)} geldig")
     with run.stage("catalogus", progress) as detail:
+        renamed = apply_renames(valid, schemas.documents)
         run.catalog = build_catalog(valid)
         detail.append(f"{sum(len(run.catalog.of(k)) for k in run.catalog.records)} records")
     with run.stage("controleren", progress) as detail:
@@ -91,14 +97,20 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
         lines = run.loaded.documents if run.loaded.texts_dir is not None else None
         if lines is None:
             run.report.add(SKIPPED_LINE_CHECKS)
-        run.report.extend(check_catalog(run.catalog, lines, today, rejected))
-        run.report.extend(check_unsourced(run.catalog))
-        run.report.extend(check_headings(run.catalog, lines))
-        run.report.extend(check_line_numbers_in_notes(run.catalog))
+        found = check_catalog(run.catalog, lines, today, rejected)
+        found += check_unsourced(run.catalog)
+        found += check_headings(run.catalog, lines)
+        found += check_line_numbers_in_notes(run.catalog)
         if lines is not None:
-            run.report.extend(check_citations(run.catalog, run.loaded.texts))
-        run.report.extend(check_routes(run.catalog))
-        run.report.extend(check_content(run.loaded.content, run.catalog))
+            found += cached_citations(root, run.catalog, run.loaded.texts)
+        found += check_routes(run.catalog)
+        found += check_content(run.loaded.content, run.catalog)
+        found += stale_lists(run.loaded.derived, run.catalog)
+        found += check_owners(run.catalog, run.loaded.derived)
+        found = check_renames(
+            run.catalog, run.loaded.content, schemas.documents, found, rejected, renamed=renamed, earlier=Earlier(root, base)
+        )
+        run.report.extend(found)
         errors, warnings = len(run.report.errors), len(run.report.warnings)
         detail.append(
             f"{errors} {'fout' if errors == 1 else 'fouten'}, {warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}"
@@ -107,15 +119,31 @@ def check_project(root: Path, today: date, progress: Progress | None = None) -> 
 
 
 def build_project(
-    root: Path, today: date, progress: Progress | None = None, *, pagefind: bool = True, address: SiteAddress | None = None
+    root: Path,
+    today: date,
+    progress: Progress | None = None,
+    *,
+    pagefind: bool = True,
+    address: SiteAddress | None = None,
+    base: str = "HEAD",
 ) -> Run:
     """All stages; ``site/`` is replaced only when nothing failed.
 
     Args:
         address: Where the site and its repository live (`generator.siteaddress.resolve`); None: a local build.
+        base: See `check_project`.
     """
+    # The build-only stages are imported here, not at the top: `check` never loads mkdocs, the render
+    # stage or the templates (about half a second on every check).
+    from generator.history import last_changed, load_changes
+    from generator.render import render_site
+    from generator.render.layout import LayoutError
+    from generator.searchindex import run_pagefind
+    from generator.sitebuild import publish, run_mkdocs, staging_dir
+    from generator.write import write_tree
+
     address = address or SiteAddress()
-    run = check_project(root, today, progress)
+    run = check_project(root, today, progress, base=base)
     if run.report.has_errors() or run.catalog is None or run.loaded is None:
         return run
     with run.stage("geschiedenis", progress) as detail:

@@ -24,6 +24,8 @@ from generator.headers import csp
 from generator.issues import Issue
 from generator.siteaddress import SiteAddress
 
+_DIRTY = "A 'dirty' build is being performed"
+
 
 class _Collect(logging.Handler):
     """Keeps MkDocs warnings so they can be reported like every other problem."""
@@ -37,14 +39,20 @@ class _Collect(logging.Handler):
 
 
 def run_mkdocs(
-    root: Path, site_dir: Path, address: SiteAddress | None = None, sources: Mapping[str, str] | None = None
+    root: Path,
+    site_dir: Path,
+    address: SiteAddress | None = None,
+    sources: Mapping[str, str] | None = None,
+    *,
+    dirty: bool = False,
 ) -> list[Issue]:
     """Build the site with MkDocs in strict mode into ``site_dir``; return problems as issues.
 
     The site's address overrides ``site_url`` and ``repo_url`` of mkdocs.yml (MkDocs makes canonical
     links and the sitemap from ``site_url``). ``edit_uri`` stays empty: MkDocs would point edit links
     at the generated Markdown; the pages carry their own links to the YAML instead. ``sources`` (docs
-    path → repository file) lets a broken link be reported at the file an editor can change.
+    path → repository file) lets a broken link be reported at the file an editor can change. ``dirty``
+    rebuilds only pages whose Markdown is newer than their HTML (the preview of `generator.watch`).
     """
     address = address or SiteAddress()
     handler = _Collect()
@@ -59,14 +67,16 @@ def run_mkdocs(
         config = load_config(
             str(root / "mkdocs.yml"),
             site_dir=str(site_dir),
-            strict=True,
+            # A dirty build warns that it is dirty; strict mode would stop on that. Every other warning is
+            # still collected below and reported as a problem, so the preview says what a full build would.
+            strict=not dirty,
             site_url=address.site_url,
             repo_url=address.repo_url,
             edit_uri="",
         )
         # The theme writes this policy as the first element of every page (one source: generator.headers).
         config.extra["csp"] = csp(meta=True)
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=dirty)
     except (Abort, MkDocsException, SystemExit) as exc:
         handler.messages.append(str(exc))
     except Exception as exc:  # a Markdown extension failing on one page must not become a traceback
@@ -75,7 +85,8 @@ def run_mkdocs(
         os.chdir(cwd)
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    return [translate(m, root, sources or {}) for m in handler.messages]
+    messages = [m for m in handler.messages if not (dirty and m.startswith(_DIRTY))]
+    return [translate(m, root, sources or {}) for m in messages]
 
 
 def publish(staging: Path, site: Path) -> None:

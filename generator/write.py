@@ -22,12 +22,14 @@ class WriteResult:
     written: int
     unchanged: int
     removed: int
+    paths: tuple[str, ...] = ()  # the files written, relative to the folder
 
 
 def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> WriteResult:
     """Make ``folder`` contain exactly ``files`` (relative path → text or bytes), writing only differences."""
     folder.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
+    paths: list[str] = []
     wanted = {folder / rel for rel in files}
     for rel, text in files.items():
         target = folder / rel
@@ -40,10 +42,11 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> WriteResult:
             target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written += 1
+        paths.append(rel)
     for existing in sorted(folder.rglob("*"), reverse=True):
         if existing.is_file() and existing not in wanted:
             existing.unlink()
             removed += 1
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
-    return WriteResult(written, unchanged, removed)
+    return WriteResult(written, unchanged, removed, tuple(paths))

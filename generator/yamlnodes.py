@@ -143,29 +143,3 @@ def _build_mapping(
         keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         out[key] = build_value(value_node, child, keys, values, seen)
     return out
-
-
-_PROBLEMS = {
-    "mapping values are not allowed": "Hier staat een dubbele punt die YAML niet verwacht. "
-    "Zet tekst met een dubbele punt tussen aanhalingstekens, of controleer de inspringing.",
-    "could not find expected ':'": "YAML verwacht hier 'veld: waarde'. Controleer of er een dubbele punt ontbreekt.",
-    "found character '\\t' that cannot start any token": "Hier staat een tab. Gebruik spaties om in te springen.",
-    "found undefined alias": "Hier staat een * (verwijzing); dat is niet toegestaan. Zet tekst met * tussen aanhalingstekens.",
-    "did not find expected key": "De inspringing klopt hier niet. Zorg dat velden op hetzelfde niveau even ver inspringen.",
-    "found unexpected end of stream": "Het bestand houdt onverwacht op. Vaak ontbreekt een afsluitend aanhalingsteken of haakje.",
-    "did not find expected '-' indicator": "Een lijst loopt hier niet goed door. Begin elk lijstitem met '- ' op dezelfde inspringing.",
-    "expected a single document in the stream": "Dit bestand bevat meer dan één record (---). Zet elk record in een eigen bestand.",
-    "found unknown escape character": "Hier staat een backslash (\\) die YAML niet begrijpt. Gebruik enkele aanhalingstekens of verwijder de \\.",
-    "while scanning a quoted scalar": "Een tekst tussen aanhalingstekens wordt niet afgesloten. Voeg het afsluitende aanhalingsteken toe.",
-    "found character that cannot start any token": "Dit teken mag hier niet aan het begin staan (bijvoorbeeld @ of `). "
-    "Zet de tekst tussen aanhalingstekens.",
-}
-
-
-def translate_yaml_error(exc: yaml.YAMLError) -> str:
-    """Explain a YAML syntax error in Dutch, keeping the technical wording as a hint."""
-    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-    for english, dutch in _PROBLEMS.items():
-        if english in problem or english in str(getattr(exc, "context", "")):
-            return dutch
-    return f"De YAML-opbouw klopt hier niet ({problem}). Controleer inspringing, dubbele punten en aanhalingstekens."

@@ -1,4 +1,9 @@
-"""Benchmark (``make bench``): synthetic catalogues of N records, measured in one run.
+"""Benchmark (``make bench``): `check` on real records, and synthetic catalogues of N records, measured in one run.
+
+First `check` alone, on the real kaart and on 5,000 copies of real records of each kind (their texts,
+contacts and sources, not stubs), each cold (empty cache folder) and warm (an editor's next run); targets
+≤ 1 s and ≤ 2 s. Then `make serve` on a clone: the time from a save to the changed page in the
+preview (target ≤ 10 s). ``--alleen-check`` stops there. Then the build:
 
 For each N it writes a synthetic project, then measures `check` alone, the full pipeline (render,
 write, mkdocs build, Pagefind) and `mkdocs build` alone on the same generated Markdown, each in a
@@ -15,8 +20,11 @@ scale with N, while the gemeenten (two regions, 34), the vormen van geweld (25) 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -117,6 +125,107 @@ def synthesise(root: Path, n: int, seed: int = 7) -> None:
         (partners / kind / f"{rid}.yaml").write_text(common + body, encoding="utf-8")
 
 
+# Kinds whose records are copied to make a large realistic kaart; gebieden, documenten and the agenda
+# stay as they are (a copy would repeat gemeente ids, document files and activity ids).
+ID_LINE = re.compile(r"^id: .*$", re.MULTILINE)
+COPIED = (
+    "organisaties",
+    "voorzieningen",
+    "routeertafels",
+    "ketenroutes",
+    "begrippen",
+    "expertise",
+    "beslissingen",
+    "beroepsgroepen",
+)
+
+
+def copy_real(root: Path, n: int) -> int:
+    """A project of about ``n`` records made of copies of the real records of each kind, in the real proportions.
+
+    Each copy gets its own id (and file name); its text, contact data, sources and references stay those of
+    the real record, so `check` does the same work per record as on the real kaart. Returns the record count.
+    """
+    for part in ("partners", "content", "schema", "overrides", "mkdocs.yml"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    files = {kind: sorted((ROOT / "partners" / kind).glob("*.yaml")) for kind in COPIED}
+    total = sum(1 for _ in (ROOT / "partners").glob("*/*.yaml"))
+    copies = max(0, -(-(n - total) // sum(len(f) for f in files.values())))  # rounds up
+    for kind, paths in files.items():
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            for k in range(1, copies + 1):
+                rid = f"{path.stem}-kopie-{k}"
+                (root / "partners" / kind / f"{rid}.yaml").write_text(ID_LINE.sub(f"id: {rid}", text, count=1), encoding="utf-8")
+    return sum(1 for _ in (root / "partners").glob("*/*.yaml"))
+
+
+def check_times(work: Path, n: int) -> list[tuple[str, int, float, float, float, float]]:
+    """`check` on the real kaart and on ``n`` copies of real records.
+
+    Per project: (what, records, cold wall s, cold CPU s, warm wall s, warm CPU s). Cold is the first run with
+    an empty cache folder (a fresh clone, or a changed schema or parser); warm is the best of the next two, an
+    editor's loop of edit and check. CPU time is the better figure on a busy machine.
+    """
+    out = []
+    for label, root in (("echt", ROOT), (f"{n} kopieën", work / "kopie")):
+        count = copy_real(root, n) if root != ROOT else sum(1 for _ in (ROOT / "partners").glob("*/*.yaml"))
+        env = {**os.environ, "XDG_CACHE_HOME": str(work / f"cache-{len(out)}")}
+        args = [sys.executable, "-m", "generator", "--root", str(root), "check"]
+        cold = timed_cpu(args, ROOT, env)
+        warm = min(timed_cpu(args, ROOT, env) for _ in range(2))
+        out.append((label, count, *cold, *warm))
+    return out
+
+
+def timed_cpu(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one command in a fresh process; CPU time says more on a busy machine."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def save_to_page(work: Path) -> tuple[float, float]:
+    """`make serve` on a clone of this repository: (seconds to the first preview, seconds from a save to its page).
+
+    The save renames the politie in its record, as an editor would; the time runs until the preview's page
+    of the politie shows the new name. A clone, so the history (wijzigingen page) is read as in the real loop.
+    """
+    import socket
+
+    clone = work / "serve"
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(clone)], check=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [sys.executable, "-m", "generator", "--root", str(clone), "serve", "--port", str(port)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            if "Het voorbeeld draait op" in line:
+                break
+        first = time.perf_counter() - start
+        record = clone / "partners" / "organisaties" / "politie.yaml"
+        page = clone / ".build" / "voorbeeld" / "organisaties" / "politie" / "index.html"
+        record.write_text(
+            record.read_text(encoding="utf-8").replace("naam: Politie\n", "naam: Politie Bench\n"), encoding="utf-8"
+        )
+        saved = time.perf_counter()
+        while "Politie Bench" not in page.read_text(encoding="utf-8"):
+            if time.perf_counter() - saved > 600:
+                raise RuntimeError("het voorbeeld toonde de wijziging niet binnen 10 minuten")
+            time.sleep(0.1)
+        return first, time.perf_counter() - saved
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
 def timed(args: list[str], cwd: Path) -> tuple[float, int]:
     """Run a command in a fresh process; return (seconds, peak RSS of that process in MiB)."""
     start = time.perf_counter()
@@ -200,8 +309,6 @@ REAL_QUERIES = (
 
 def real_site_search(work: Path) -> list[tuple[str, float]]:
     """First-query index bytes on the real site (built from a copy of this repository), per query."""
-    import shutil
-
     root = work / "echt"
     for part in ("partners", "content", "schema", "overrides", "mkdocs.yml"):
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
@@ -212,7 +319,21 @@ def real_site_search(work: Path) -> list[tuple[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 5000])
+    parser.add_argument(
+        "--alleen-check", action="store_true", help="meet alleen check en de lus van make serve (echte records en 5.000 kopieën)"
+    )
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, count, cold, cold_cpu, warm, warm_cpu in check_times(Path(tmp), 5000):
+            goal = 1.0 if label == "echt" else 2.0
+            print(
+                f"check {label} ({count} records): {warm:.2f} s, cpu {warm_cpu:.2f} s (doel ≤ {goal:.0f} s); "
+                f"eerste keer, lege cache: {cold:.2f} s, cpu {cold_cpu:.2f} s"
+            )
+        first, save = save_to_page(Path(tmp))
+        print(f"make serve (echte records): eerste voorbeeld na {first:.1f} s; opslaan → pagina {save:.1f} s (doel ≤ 10 s)")
+    if args.alleen_check:
+        return
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:

@@ -57,9 +57,8 @@ def built_mini(built_mini_template: Path, tmp_path: Path) -> Path:
 def fresh_route_reading() -> None:
     """Each test reads the routes itself instead of inheriting another test's cached reading.
 
-    The caches of generator.callpath hold routes by value, and equal routes recur across tests. Without
+    The caches of generator.callpath hold a reading per route object. Without
     this a test could pass on a reading made before it changed something, and `make mutate` (which
     picks the tests that call a function) would not see which tests reach the reading at all.
     """
-    for cached in (callpath.read_route, callpath.drawing_order, callpath.reachable):
-        cached.cache_clear()
+    callpath.clear_caches()

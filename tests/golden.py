@@ -43,6 +43,7 @@ def example_output(kind: str, example: Path, workdir: Path) -> str:
     """All messages `check` gives for one example file dropped into the mini project."""
     root = make_project(workdir / f"ex-{kind}-{example.stem}")
     target = root / "partners" / kind / example.name
+    target.parent.mkdir(exist_ok=True)  # a kind the mini fixture has no record of
     shutil.copy(example, target)
     run = check_project(root, TODAY)
     rel = target.relative_to(root).as_posix()

@@ -11,11 +11,17 @@ from generator.render.beheer import NO_OWNER, owner_tasks
 from tests.helpers import catalog_of
 
 
-def _with_owner(mini: Path) -> Catalog:
+def _with_owner(mini: Path, *, standaard: bool = False) -> Catalog:
+    owners = mini / "partners" / "eigenaars"
+    owners.mkdir(exist_ok=True)
+    (owners / "team-veiligheid.yaml").write_text("id: team-veiligheid\nnaam: team Veiligheid\n", encoding="utf-8")
+    (owners / "aanbod-opvang.yaml").write_text("id: aanbod-opvang\nnaam: Aanbod opvang\n", encoding="utf-8")
+    if standaard:
+        (owners / "redactie.yaml").write_text("id: redactie\nnaam: Redactie\nstandaard: true\n", encoding="utf-8")
     politie = mini / "partners" / "organisaties" / "politie.yaml"
-    politie.write_text(politie.read_text(encoding="utf-8") + "eigenaar: team Veiligheid\n", encoding="utf-8")
+    politie.write_text(politie.read_text(encoding="utf-8") + "eigenaar: team-veiligheid\n", encoding="utf-8")
     opvang = mini / "partners" / "voorzieningen" / "opvang-voorbeeld.yaml"
-    opvang.write_text(opvang.read_text(encoding="utf-8") + "eigenaar: Aanbod opvang\n", encoding="utf-8")
+    opvang.write_text(opvang.read_text(encoding="utf-8") + "eigenaar: aanbod-opvang\n", encoding="utf-8")
     return catalog_of(mini)
 
 
@@ -47,3 +53,9 @@ def test_beheer_page_lists_owners_and_is_only_rendered_with_a_date(mini: Path) -
         in page
     )
     assert "- [Opvang Voorbeeld](voorzieningen/opvang-voorbeeld.md)" in page
+
+
+def test_records_without_an_owner_go_to_the_standaard_owner(mini: Path) -> None:
+    tasks = owner_tasks(_with_owner(mini, standaard=True), date(2027, 10, 15))
+    assert [t.eigenaar for t in tasks] == ["Aanbod opvang", "Redactie", "team Veiligheid"]  # nobody under "Geen eigenaar"
+    assert [r.id for r in tasks[1].no_contact] == ["lokaal-team-noordstad"]

@@ -32,6 +32,7 @@ KEYWORDS_WITHOUT_MESSAGE = {
     "x-code",
     "x-veld",
     "x-uitleg",
+    "x-ids",
     "allOf",
     "type",
     "enum",

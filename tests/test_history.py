@@ -213,16 +213,23 @@ def test_wijzigingen_page_and_atom_feed(repo: Path) -> None:
     assert changes is not None
     page, feed = render_changes(changes)
     short = changes[0].short
-    assert f"## 20 november 2026: Nummer meldpunt &amp; politie &lt;weg&gt; {{: #wijziging-{short} }}" in page
-    assert (
-        "- ⚠ Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd, maar geverifieerd.op is niet bijgewerkt."
-        in page
-    )
+    assert f"## 20 november 2026 {{: #wijziging-{short} }}" in page
+    # Readers get the sentences about the records: not the commit message, not the reviewers' ⚠ remarks.
+    assert "- Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd van 0800-2000 naar 0800-1234." in page
+    assert "Nummer meldpunt" not in page
+    assert "Eerste versie van de kaart" not in page
+    assert "⚠" not in page
+    assert "geverifieerd.op" not in page
+    assert f"`{short}`" not in page
     assert "[Atom-feed](feed.xml)" in page
     root = parse_feed(feed)
     assert root.tag == f"{ATOM}feed"
     entries = root.findall(f"{ATOM}entry")
-    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Nummer meldpunt & politie <weg>", "Eerste versie van de kaart"]
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "20 november 2026: Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd van 0800-2000 naar…",
+        "1 november 2026: Nieuw brondocument: CBS gemeentecodes.",
+    ]
+    assert "⚠" not in feed
     assert root.findtext(f"{ATOM}updated") == "2026-11-20T09:30:00+01:00"
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == 2
     first_link = entries[0].find(f"{ATOM}link")
@@ -264,3 +271,11 @@ def test_build_of_a_git_project_publishes_wijzigingen_and_feed(repo: Path) -> No
     entries = parse_feed((repo / "site" / "feed.xml").read_text(encoding="utf-8")).findall(f"{ATOM}entry")
     assert len(entries) == 2
     assert ("geschiedenis", "2 wijzigingen") in [(name, detail) for name, _, detail in run.timings]
+
+
+def test_verschil_calls_a_rename_with_eerdere_ids_one_change(repo: Path) -> None:
+    old = repo / ORGANISATIES / "politie.yaml"
+    text = old.read_text(encoding="utf-8").replace("id: politie\n", "id: politie-nederland\n")
+    old.unlink()
+    (repo / ORGANISATIES / "politie-nederland.yaml").write_text(text + "eerdere_ids: [politie]\n", encoding="utf-8")
+    assert describe_since(repo, "HEAD") == ["Organisatie Politie heeft een nieuw webadres; het oude stuurt door."]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+import yaml
+
 from generator.issues import Issue
 from generator.load import load_record
 from tests.helpers import run_bounded
@@ -79,3 +82,96 @@ def test_byte_order_mark_is_accepted() -> None:
     record, issues = load("\ufeffid: x\n".encode())
     assert not issues
     assert record.data == {"id": "x"}
+
+
+# Syntax errors as libyaml (CSafeLoader, what load.py parses with) reports them: its texts differ from
+# PyYAML's pure-Python parser, and it stops where parsing gave up, not where the editor must type.
+RECORD = [
+    "id: x",  # 1
+    "naam: Voorbeeld",  # 2
+    "soort: welzijn",  # 3
+    "beschrijving: Een organisatie.",  # 4
+    "werkgebied: [noord]",  # 5
+    "contact:",  # 6
+    "  telefoon:",  # 7
+    "    - doel: algemeen",  # 8
+    '      nummer: "+31433509200"',  # 9
+    "      weergave: 043 350 9200",  # 10
+    "      beschikbaarheid: {altijd: true}",  # 11
+    "    - doel: spoed",  # 12
+    '      nummer: "+31433509201"',  # 13
+    "      weergave: 043 350 9201",  # 14
+    "bronnen:",  # 15
+    '  - {document: voorbeeldvisie, regels: "2"}',  # 16
+]
+
+
+def with_line(number: int, text: str) -> str:
+    lines = list(RECORD)
+    lines[number - 1] = text
+    return "\n".join(lines) + "\n"
+
+
+def libyaml_error(text: str) -> yaml.MarkedYAMLError:
+    assert yaml.__with_libyaml__, "PyYAML without libyaml: load.py would not use CSafeLoader"
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        yaml.compose(text, Loader=yaml.CSafeLoader)
+    return caught.value
+
+
+def test_tab_starting_a_line_is_called_a_tab() -> None:
+    text = with_line(7, "\ttelefoon:")
+    assert libyaml_error(text).problem == "found character that cannot start any token"  # no mention of a tab
+    _, issues = load(text)
+    assert [(i.code, i.line, i.column) for i in issues] == [("yaml-syntax", 7, 1)]
+    assert issues[0].message.startswith("Hier staat een tab.")
+    assert "niet aan het begin staan" not in issues[0].message
+
+
+def test_tab_inside_the_indentation_is_called_a_tab() -> None:
+    text = with_line(9, "    \t  nummer: x")
+    assert libyaml_error(text).problem == "found a tab character that violates indentation"
+    _, issues = load(text)
+    assert [(i.line, i.column) for i in issues] == [(9, 5)]
+    assert issues[0].message.startswith("Hier staat een tab.")
+
+
+def test_unclosed_double_quote_is_reported_where_it_opens() -> None:
+    text = with_line(9, '      nummer: "+31433509200')
+    error = libyaml_error(text)
+    # libyaml reads on to the next quote (line 13) and gives up there, as an indentation problem.
+    assert (error.problem, error.problem_mark.line + 1) == ("did not find expected key", 13)
+    _, issues = load(text)
+    assert [(i.code, i.line, i.column) for i in issues] == [("yaml-syntax", 9, 15)]
+    assert "dubbel aanhalingsteken" in issues[0].message
+    assert "regel 13" in issues[0].message
+    assert "inspringing" not in issues[0].message
+
+
+def test_unclosed_single_quote_to_the_end_is_reported_where_it_opens() -> None:
+    text = with_line(2, "naam: 'Voorbeeld")
+    error = libyaml_error(text)
+    assert (error.problem, error.context) == ("found unexpected end of stream", "while scanning a quoted scalar")
+    _, issues = load(text)
+    assert [(i.line, i.column) for i in issues] == [(2, 7)]
+    assert "enkel aanhalingsteken" in issues[0].message
+
+
+def test_missing_space_after_colon_is_reported_on_its_own_line() -> None:
+    lines = [*RECORD[:7], "naam:Test", "", *RECORD[7:]]
+    lines[1] = "# naam staat verderop"
+    text = "\n".join(lines) + "\n"
+    error = libyaml_error(text)
+    assert (error.problem, error.problem_mark.line + 1) == ("could not find expected ':'", 10)
+    _, issues = load(text)
+    assert [(i.code, i.line, i.column) for i in issues] == [("yaml-syntax", 8, 6)]
+    assert issues[0].message == "Na de dubbele punt achter 'naam' hoort een spatie. Schrijf 'naam: Test'."
+
+
+def test_missing_space_after_colon_in_a_block_is_found_above_the_error() -> None:
+    text = with_line(10, "      weergave:043 350 9200")
+    error = libyaml_error(text)
+    assert error.problem_mark.line + 1 == 11
+    _, issues = load(text)
+    assert [(i.line, i.column) for i in issues] == [(10, 16)]
+    assert "'weergave: 043 350 9200'" in issues[0].message

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from generator.catalog import Catalog
+from generator.files import texts_folder
 from generator.kinds import SHARED_ID_KINDS
-from generator.load import texts_folder
 from generator.pipeline import check_project
 from generator.render import render_site
 from tests.helpers import ROOT, TODAY, catalog_of

@@ -83,7 +83,8 @@ def test_the_fixture_with_a_secret_voorziening_is_clean(project: Path) -> None:
 
 @pytest.mark.parametrize(
     "field",
-    ["naam", "beschrijving", "toegang", "voor_wie", "eigenaar", "contact__telefoon__0__toelichting", "bronnen__0__toelichting"],
+    # eigenaar is an id now: an address there is refused as an id before the address check sees it.
+    ["naam", "beschrijving", "toegang", "voor_wie", "contact__telefoon__0__toelichting", "bronnen__0__toelichting"],
 )
 def test_an_address_in_any_field_of_a_secret_voorziening_is_refused(project: Path, field: str) -> None:
     _edit(project, CONFIDENTIAL, **{field: "Bij de achterdeur, Kerkstraat 12"})

@@ -29,6 +29,7 @@ from generator.render.findability import finish_pages, robots_txt
 from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page, tooltip_abbreviations
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
+from generator.render.redirects import redirect_pages
 from generator.render.routes import keten_sections, route_pages
 from generator.render.searchhelp import search_help
 from generator.render.sitecard import site_card
@@ -88,6 +89,7 @@ def render_site(
         *agenda_pages(env, catalog, rel),
         *route_pages(env, catalog, rel),
         *guide_pages(env, catalog, rel),
+        *redirect_pages(env, catalog, rel),
         home_page(env, catalog, rel, content),
     ):
         site.pages[path] = text

@@ -19,6 +19,7 @@ from generator.catalog import Catalog
 from generator.check_contact import review_due, review_interval
 from generator.kinds import KINDS
 from generator.model import Telefoon
+from generator.owners import owner_of
 from generator.relations import Relations
 from generator.render.context import PageContext, front_matter
 from generator.render.sources import Currency
@@ -55,7 +56,8 @@ def owner_tasks(catalog: Catalog, today: date) -> list[OwnerTasks]:
     tasks: dict[str, OwnerTasks] = {}
     for kind in CONTACT_KINDS:
         for rec in catalog.of(kind).values():
-            owner = rec.eigenaar or NO_OWNER
+            found = owner_of(catalog, rec)
+            owner = found.naam if found is not None else NO_OWNER
             contact = rec.contact
             if contact is None or not (contact.telefoon or contact.email or contact.adres):
                 tasks.setdefault(owner, OwnerTasks(owner)).no_contact.append(rec)

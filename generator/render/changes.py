@@ -1,7 +1,9 @@
 """Part of stage 5 (render): the "Wat is er veranderd?" page and its Atom feed.
 
 The commits come from `generator.history.load_changes` (load stage); this module only turns them
-into text, so it stays pure like the rest of render. ``None`` means the project is no git
+into text, so it stays pure like the rest of render. Readers see what changed in the records, in the
+sentences `python -m generator verschil` writes, dated; not the commit message, which developers
+write for each other. ``None`` means the project is no git
 repository: the page says the history is not available and the feed has no entries.
 
 The feed is Atom 1.0. Ids are ``urn:uuid`` values derived from the commit id, so an entry keeps its
@@ -11,6 +13,7 @@ relative to the feed (it lives at the site root).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from datetime import UTC, datetime
@@ -30,8 +33,20 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "gia-wegwijzer:wijzigingen")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 forbids
 
 
+def public(changes: list[Change] | None) -> list[Change] | None:
+    """What readers see of each commit: the sentences about the records.
+
+    Never the commit message (developers' words, often English), nor the ⚠ remarks meant for reviewers.
+    """
+    if changes is None:
+        return None
+    shown = [dataclasses.replace(c, sentences=tuple(s for s in c.sentences if not s.startswith("⚠"))) for c in changes]
+    return [c for c in shown if c.sentences]
+
+
 def render_changes(changes: list[Change] | None, address: SiteAddress | None = None) -> tuple[str, str]:
     """Return (Markdown of wijzigingen.md, XML of feed.xml) for the given commits, newest first."""
+    changes = public(changes)
     meta = {
         "title": "Wat is er veranderd?",
         "description": "De laatste wijzigingen in de records van de sociale kaart, per wijziging in gewone zinnen.",
@@ -48,6 +63,10 @@ def _sentences(change: Change) -> list[str]:
     if len(change.sentences) > MAX_SENTENCES:
         shown.append(f"… en nog {len(change.sentences) - MAX_SENTENCES} andere wijzigingen.")
     return shown
+
+
+def _clip(sentence: str, limit: int = 90) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _text(value: str) -> str:
@@ -68,7 +87,7 @@ def _feed(changes: list[Change], base: str) -> str:
         "  <author><name>Redactie GIA Wegwijzer</name></author>",
     ]
     for change in changes:
-        title = change.subject or f"Wijziging van {datum(change.date)}"
+        title = f"{datum(change.date)}: {_clip(change.sentences[0])}"
         lines += [
             "  <entry>",
             f"    <title>{_text(title)}</title>",

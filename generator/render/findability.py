@@ -30,7 +30,7 @@ from generator.render.snippets import clip, sentence
 from generator.siteaddress import SiteAddress
 
 # Pages for the editors, not for a search result (open data is for everyone, so it stays findable).
-NOINDEX_KINDS = frozenset({"beheer"})
+NOINDEX_KINDS = frozenset({"beheer", "verhuisd"})
 INDEXED_ANYWAY = frozenset({"open-data.md"})
 # Page kinds whose source file really is "the data of this page" (a gemeente page only borrows its regio's).
 EDITABLE_KINDS = frozenset({*(k.singular for k in KINDS.values()), "brondocument", "begrip-verwijzing", "uitvoeringsagenda"})

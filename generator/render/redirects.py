@@ -1,0 +1,57 @@
+"""Part of stage 5 (render): a page at every old address of a renamed record, sending the reader on.
+
+load → validate → model/catalog → check → **render** → write → mkdocs build → pagefind
+
+A record that was renamed lists its old ids in ``eerdere_ids`` (`generator.renames`). Links from
+other sites, bookmarks and search engines still use the old address, so the render stage writes a
+small page there: the theme (``overrides/main.html``) turns its ``verhuisd_naar`` into an immediate
+redirect and a canonical link, and the page itself says in words where the record went, for
+browsers that do not follow the redirect. The page stays out of search engines, the sitemap and
+the site's own search. This needs no MkDocs plugin: the old page is an ordinary generated page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from jinja2 import Environment
+
+from generator.catalog import Catalog
+from generator.kinds import KINDS
+from generator.relations import Relations
+from generator.render.context import record_path, render_page
+
+
+def record_title(rec: Any) -> str:
+    """What a record is called on its page: naam, term or titel."""
+    return str(getattr(rec, "naam", None) or getattr(rec, "term", None) or getattr(rec, "korte_titel", None) or rec.titel)
+
+
+def redirect_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of one page per old id of a record that has a page of its own."""
+    for folder, kind in KINDS.items():
+        if not kind.url or folder == "gebieden":
+            continue  # beslissingen and beroepsgroepen have no page; a regio's page is a part of the gemeenten page
+        for rec in catalog.of(folder).values():
+            target = record_path(folder, rec.id)
+            for old in rec.eerdere_ids:
+                if old in catalog.of(folder):
+                    continue  # check reports the clash; the current record keeps its page
+                meta = {
+                    "title": record_title(rec),
+                    "paginasoort": "verhuisd",
+                    "verhuisd_naar": target.removesuffix(".md") + "/",
+                    "hide": ["navigation", "toc"],
+                }
+                yield render_page(
+                    env,
+                    catalog,
+                    rel,
+                    f"{kind.url}/{old}.md",
+                    "verhuisd.md.j2",
+                    meta,
+                    title=record_title(rec),
+                    soort=kind.singular,
+                    target=target,
+                )
