@@ -14,7 +14,8 @@ on a host without the Content-Security-Policy, each with its own code and ``file
 - ``pagina-link``: ``javascript:``, ``vbscript:`` and ``data:`` links, and images or other resources
   from another host (the site makes no requests to other hosts);
 - ``pagina-snippet``: ``--8<--`` includes, which could publish any file of the checkout (only the
-  render stage's own blocks in ``.build/includes/`` may be included, one per line);
+  render stage's own blocks in ``.build/includes/`` may be included, one per line, by a name
+  relative to that folder);
 - ``pagina-voorkant``: front matter fields the site does not know, or a title or description that is not plain text.
 
 Code spans and fenced code blocks are left alone: there HTML is shown, not run.
@@ -50,8 +51,9 @@ _ELEMENT = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _HANDLER = re.compile(r"<[a-zA-Z][^>]*?[\s\"'/]on[a-zA-Z]+\s*=", re.IGNORECASE)
 _SNIPPET = re.compile(r"-+8<-+")
 # The one include a page may use: a block the render stage wrote itself, from escaped record text
-# (the "Kies je gemeente" lists of the onboarding pages). Nothing outside .build/includes/.
-_OWN_INCLUDE = re.compile(r'^--8<-- "\.build/includes/[a-z0-9-]+(/[a-z0-9-]+)*\.md"[ \t]*$', re.MULTILINE)
+# (the "Kies je gemeente" lists of the onboarding pages), named relative to .build/includes/ (the
+# snippets base path, mkdocs.yml): plain folder and file names, so nothing outside it can be reached.
+_OWN_INCLUDE = re.compile(r'^--8<-- "[a-z0-9-]+(/[a-z0-9-]+)*\.md"[ \t]*$', re.MULTILINE)
 _ID_LIST = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MD_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")

@@ -101,8 +101,9 @@ def area_pages(
 def gemeentekeuze(catalog: Catalog) -> dict[str, str]:
     """'Kies je gemeente' lists for the hand-written onboarding pages, one per hub section they point to.
 
-    Included with pymdownx.snippets (``--8<-- ".build/includes/kies-je-gemeente/<section>.md"``), so the
-    list of gemeenten comes from partners/gebieden and a new region needs no edit of the onboarding.
+    Included with pymdownx.snippets (``--8<-- "kies-je-gemeente/<section>.md"``, a name relative to
+    ``.build/includes``), so the list of gemeenten comes from partners/gebieden and a new region needs
+    no edit of the onboarding.
     The links are relative to a page one folder deep (``onboarding/…``).
     """
     out = {}
