@@ -30,7 +30,7 @@ from generator.render.knowledge import abbreviations, knowledge_pages, open_data
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
 from generator.render.routes import keten_sections, route_pages
-from generator.render.searchhelp import search_help
+from generator.render.searchhelp import search_help, search_words
 from generator.render.sitecard import site_card
 from generator.render.sources import content_with_currency, currency_of
 from generator.render.terms import build_terms, link_first_uses, reader_page
@@ -97,6 +97,7 @@ def render_site(
     for path in [p for p in site.pages if reader_page(p)]:
         site.pages[path] = link_first_uses(site.pages[path], path, terms, explained.get(path, ()))
     site.pages["zoeken/hulp.json"] = search_help(catalog)
+    site.pages["zoeken/woorden.json"] = search_words(catalog)
     site.pages[PAGE], site.pages[FEED] = render_changes(changes, address)
     site.pages["robots.txt"] = robots_txt(address)
     if today is not None:
