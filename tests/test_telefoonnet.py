@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.headers import csp
+from generator.render.searchhelp import name_hash
 from generator.searchindex import PLACEHOLDER
 from generator.serve import make_server
 
@@ -113,8 +114,20 @@ def test_the_search_page_preloads_the_index_files_that_exist(site: Path) -> None
 def test_every_query_needs_only_the_small_word_lists(site: Path) -> None:
     words = json.loads((site / "zoeken" / "woorden.json").read_text(encoding="utf-8"))
     answers = json.loads((site / "zoeken" / "hulp.json").read_text(encoding="utf-8"))
-    assert set(words) == {"gemeenten", "geweld", "stopwoorden", "vulwoorden", "werkwoorden"}
+    assert set(words) == {"gemeenten", "geweld", "namen", "stopwoorden", "vulwoorden", "werkwoorden"}
     assert set(answers) == {"antwoorden", "situaties"}
     assert ["Noordstad", "noordstad", "Noordstad"] in words["gemeenten"]
     assert {"wie", "bel", "ik"} <= set(words["stopwoorden"])
     assert "eergerelateerd" in words["geweld"]
+    # Every whole-name token a page carries is listed (as a hash); so a name is never missed.
+    carried = set(re.findall(r"xq[a-z0-9]+", " ".join(p.read_text(encoding="utf-8") for p in site.rglob("index.html"))))
+    carried.discard("xqverborgen")  # the excerpt marker, no name
+    assert "xqmeldpuntvoorbeeld" in carried
+    assert {name_hash(k) for k in carried} <= set(words["namen"])
+
+
+def test_the_name_hash_is_fnv1a_folded_to_16_bits() -> None:
+    # Values computed with the same function in JavaScript (zoeken.js nameHash), under Node.
+    assert name_hash("xqraadvoordekinderbescherming") == 45834
+    assert name_hash("xqmeezuidlimburg") == 38705
+    assert name_hash("xqcoöperatie") == 45521

@@ -2,7 +2,9 @@
 
 `zoeken/woorden.json` is small and needed for every query: the gemeenten (so "stalking Maastricht"
 leads to the answer for Maastricht and to results there), the words that mark a query as being about
-violence (then the crisis block shows), Dutch question and filler words to drop, and verb forms.
+violence (then the crisis block shows), Dutch question and filler words to drop, verb forms, and a
+16-bit hash of every whole-name search token (``name_hash``): a query of three or more words is looked
+up as a name only when its token may be one, so a question does not fetch the names' index chunk.
 `zoeken/hulp.json` is the larger answer-box data: every vorm van geweld and every begrip with all the
 words that should trigger it, and what each vorm looks like in practice (its names, search words,
 signals and situations, weighted, so "de buren horen elke avond geschreeuw en klappen" finds the
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from generator.catalog import Catalog
 from generator.labels import SOORT_LABELS
@@ -43,8 +46,16 @@ def _violence_words(catalog: Catalog) -> list[str]:
     return sorted(violence)
 
 
-def search_words(catalog: Catalog) -> str:
-    """JSON for every query: gemeenten, violence words, stopwords, filler words and verb forms."""
+def name_hash(key: str) -> int:
+    """FNV-1a over the code points of a name token, folded to 16 bits (zoeken.js computes the same)."""
+    h = 0x811C9DC5
+    for ch in key:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return (h >> 16) ^ (h & 0xFFFF)
+
+
+def search_words(catalog: Catalog, name_keys: Iterable[str] = ()) -> str:
+    """JSON for every query: gemeenten, violence words, stopwords, filler words, verb forms, name hashes."""
     places = [
         [info.gemeente.naam, gid, name]
         for gid, info in sorted(catalog.gemeenten.items())
@@ -56,6 +67,7 @@ def search_words(catalog: Catalog) -> str:
         "vulwoorden": FILLER_WORDS,
         "geweld": _violence_words(catalog),
         "stopwoorden": STOPWORDS,
+        "namen": sorted({name_hash(key) for key in name_keys}),
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 

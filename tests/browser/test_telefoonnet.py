@@ -64,8 +64,9 @@ def test_focusing_the_header_search_warms_the_search_page(browser: Browser, real
     page.goto(real_site.url("/organisaties/"))
     page.wait_for_load_state("networkidle")
     seen = _recorder(page)
-    page.locator("#gia-kopzoek-veld").focus()
-    page.wait_for_load_state("networkidle")
+    # The index files come second: their names are in Pagefind's entry file, fetched first.
+    with page.expect_request(lambda r: r.url.endswith("/pagefind/wasm.nl.pagefind")):
+        page.locator("#gia-kopzoek-veld").focus()
     warmed = {_path(real_site, u).split("?", 1)[0] for u in seen}
     assert {
         "/pagefind/pagefind.js",
@@ -84,3 +85,28 @@ def test_focusing_the_header_search_warms_the_search_page(browser: Browser, real
     page.locator(".gia-resultaat").first.wait_for()
     assert guard.blocked == []
     context.close()
+
+
+def _index_chunks(browser: Browser, site: Site, query: str) -> tuple[set[str], str]:
+    """The index chunks a cold search page fetches for ``query``, and its first result."""
+    guard = Guard(site)
+    context = new_context(browser, guard)
+    page = context.new_page()
+    seen = _recorder(page)
+    page.goto(site.url("/zoeken/?q=" + query.replace(" ", "+")))
+    page.locator("#gia-zoekstatus:not(:empty):not(:text-is('Zoeken…'))").wait_for()
+    first = page.locator(".gia-resultaat__titel").first.get_attribute("href") or ""
+    context.close()
+    return {u for u in seen if u.endswith(".pf_index")}, first
+
+
+def test_a_question_skips_the_names_chunk_a_long_name_still_uses_it(browser: Browser, real_site: Site) -> None:
+    question, _ = _index_chunks(browser, real_site, "wie bel ik bij huwelijksdwang")
+    name, first = _index_chunks(browser, real_site, "Raad voor de Kinderbescherming")
+    # The question has one meaningful word: one chunk. The name needs its words' chunks and the names' chunk.
+    assert len(question) == 1
+    assert first == "/organisaties/raad-voor-de-kinderbescherming/"
+    names_chunk = name - question
+    assert names_chunk
+    words_only, _ = _index_chunks(browser, real_site, "Raad Kinderbescherming")
+    assert name - words_only  # two words: no name lookup, so a chunk fewer

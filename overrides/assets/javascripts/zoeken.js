@@ -81,6 +81,7 @@ function prepareWords(words) {
   words.violence = new Set(words.geweld);
   words.verbs = new Map();
   for (const [base, forms] of Object.entries(words.werkwoorden)) for (const form of forms) words.verbs.set(plain(form), base);
+  words.names = new Set(words.namen);
   words.places = words.gemeenten.map(([naam, id, name]) => ({ naam, id, key: normalise(name) })).sort((a, b) => b.key.length - a.key.length);
   return words;
 }
@@ -108,6 +109,13 @@ function normalise(text) {
 /* The whole query as one token, as the pages carry it for their full names (see records.name_key). */
 function nameKey(text) {
   return "xq" + text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/* The 16-bit hash of a name token, as searchhelp.name_hash makes it (FNV-1a over code points). */
+function nameHash(key) {
+  let h = 0x811c9dc5;
+  for (const ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
+  return (h >>> 16) ^ (h & 0xffff);
 }
 
 /* Drop question words; keep the query as typed when nothing would be left. */
@@ -433,19 +441,25 @@ async function search(query, filters = {}) {
     const rest = kept.filter((w) => !place.key.split(" ").includes(w));
     return rest.length && rest.length < kept.length ? engine.search(rest.join(" "), { filters: { ...filters, gemeente: place.naam } }) : null;
   };
-  // Only names of three or more words need the extra lookup; it costs one more index chunk.
-  const key = normalise(query).split(" ").length >= 3 ? nameKey(query) : null;
+  // Only names of three or more words need the extra lookup; it costs one more index chunk, so it is
+  // done only when the query may be a name (woorden.json lists the hashes of all name tokens).
+  const candidate = normalise(query).split(" ").length >= 3 ? nameKey(query) : null;
+  const key = candidate && data.names.has(nameHash(candidate)) ? candidate : null;
   const exact = key ? engine.search(key, { filters }).then((response) => exactMatches(response, key)) : Promise.resolve([]);
   let nearby = nearbyFor(words);
-  // Whether each word is on some page is asked at the same time as the search itself; the answer is
-  // waited for only for a word the best results do not show: a round trip less when one is in doubt.
-  const checks = words.map((w) => isKnown(engine, w));
   const response = await engine.search(words.join(" "), { filters });
   let found = response ? response.results : [];
-  const top = await Promise.all(found.slice(0, 5).map((r) => r.data()));
-  const marked = top.flatMap((d) => marks(d.excerpt));
-  const doubtful = words.map((w) => !foundAs(w, marked));
-  const known = await Promise.all(checks.map((check, i) => (doubtful[i] ? check : true)));
+  // The words the best five results show, read in order and only until every word has been seen: the
+  // first result is on screen without waiting for the fifth when it shows them all. A word the results
+  // read so far do not show is looked up on its own at once, while the others arrive.
+  const marked = [];
+  const checks = new Map();
+  for (const pending of found.slice(0, 5).map((r) => r.data())) {
+    marked.push(...marks((await pending).excerpt));
+    if (words.every((w) => foundAs(w, marked))) break;
+    for (const w of words) if (!foundAs(w, marked) && !checks.has(w)) checks.set(w, isKnown(engine, w));
+  }
+  const known = await Promise.all(words.map((w) => foundAs(w, marked) || checks.get(w) || isKnown(engine, w)));
   const unknown = words.filter((w, i) => !known[i]);
   if (unknown.length) {
     words = words.filter((w) => !unknown.includes(w));
