@@ -8,6 +8,9 @@ from __future__ import annotations
 
 DAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 
+# How a record's status reads after its name ("bestaand" says nothing and is left out).
+STATUS_WORDS = {"gepland": "gepland", "onbekend": "of het nog bestaat, is niet bekend", "opgeheven": "opgeheven"}
+
 DOEL_LABELS = {
     "spoed": "Spoed: direct gevaar",
     "crisis": "Crisis (acuut)",

@@ -18,6 +18,9 @@ own (``verborgen``), which Pagefind passes through untouched: the search page ne
 word a page really holds from one Pagefind matched on a few letters, and to build an excerpt from the
 visible hits only (zoeken.js). Word positions before the marker stay the same, so hits in the visible
 text are marked as before. The index itself is untouched, so ranking stays as it was.
+
+Last, `link_index` writes the index version into the preload links of the search page, so a phone
+fetches Pagefind's files together with the page (issue 14).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +40,8 @@ from generator.issues import Issue
 
 SIGNATURE = b"pagefind_dcd"
 MARKER = "xqverborgen"  # written by overrides/main.html just before the readable hidden terms
+SEARCH_PAGE = "zoeken/index.html"
+PLACEHOLDER = "GIA-ZOEKINDEX"  # the index version in the search page's preload links (overrides/main.html)
 # Folders whose pages carry no data-pagefind-body (the "Wie bel ik?" guide repeats the record pages;
 # assets and open data are no pages). Skipping them halves Pagefind's time on the real site.
 NOT_INDEXED = frozenset({"wie-bel-ik", "assets", "pagefind", "open-data", "search"})
@@ -59,6 +65,7 @@ def run_pagefind(site_dir: Path) -> list[Issue]:
         return [Issue("site", 1, 1, "pagefind", "", f"Pagefind kon de zoekindex niet maken: {result.stderr.strip()[-500:]}")]
     canonicalise(site_dir / "pagefind")
     trim_excerpts(site_dir / "pagefind")
+    link_index(site_dir)
     return []
 
 
@@ -99,6 +106,25 @@ def canonicalise(index: Path) -> None:
         info["hash"] = f"{language}_{_digest(data, 10)}"
         (index / f"pagefind.{info['hash']}.pf_meta").write_bytes(data)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def link_index(site_dir: Path) -> None:
+    """Write the index version into the search page's preload links (overrides/main.html, GIA-ZOEKINDEX).
+
+    The search page preloads Pagefind's entry and metadata files so they load with the page, not one
+    after another once its script runs. Their names hold the version of the index (the metadata
+    file's hash, which `canonicalise` made a hash of its content), known only now. zoeken.js gives
+    Pagefind the same version, so Pagefind asks for exactly the entry file that was preloaded.
+    """
+    page = site_dir / SEARCH_PAGE
+    if not page.is_file():
+        return
+    html = page.read_text(encoding="utf-8")
+    lang = re.search(r'<html lang="([a-z-]+)"', html)
+    languages = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    info = languages.get(lang.group(1) if lang else "") or next(iter(languages.values()), None)
+    if info is not None and PLACEHOLDER in html:
+        page.write_text(html.replace(PLACEHOLDER, info["hash"]), encoding="utf-8")
 
 
 def trim_excerpts(index: Path) -> None:

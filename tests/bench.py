@@ -10,7 +10,10 @@ write, mkdocs build, Pagefind) and `mkdocs build` alone on the same generated Ma
 fresh process, plus the pipeline's peak memory and the bytes the first search query downloads.
 It prints a table and, as the last line, ``bench: records=N check_s=… pipeline_s=… mkdocs_only_s=…
 overhead=…`` for the largest N. Targets: overhead ≤ 1.3 and check ≤ 2 s at 5,000 records, the 5,000
-build ≤ 5.5 × the 1,000 build, peak memory ≤ 2 GiB. This is a measurement, not a test: it never fails.
+build ≤ 5.5 × the 1,000 build, peak memory ≤ 2 GiB. On the real site it also measures the search's
+first-query bytes and, on an emulated slow-4G phone network (tests/telefoonnet.py), the time to the
+first search result (target ≤ 2 s) and to a loaded Wie-bel-ik answer page (target ≤ 1.5 s). This is a
+measurement, not a test: it never fails.
 
 The synthetic kaart grows the way a real one does: organisaties, voorzieningen and routeertafels
 scale with N, while the gemeenten (two regions, 34), the vormen van geweld (25) and the begrippen
@@ -31,6 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests import telefoonnet
 from tests.helpers import MINI, ROOT, make_project
 
 WORDS = [
@@ -355,11 +359,13 @@ def main() -> None:
         )
     with tempfile.TemporaryDirectory() as tmp:
         real = real_site_search(Path(tmp))
+        phone = telefoonnet.report(Path(tmp) / "echt" / "site")
     print(
         "zoeken op de echte site, eerste vraag (index-KB, zonder scripts en WASM): "
         + ", ".join(f"{q!r} {kb:.0f}" for q, kb in real)
         + f"; hoogste {max(kb for _, kb in real):.0f} (doel ≤ 150)"
     )
+    print(phone)
     last = rows[-1]
     print(
         f"bench: records={last['records']} check_s={last['check_s']:.2f} pipeline_s={last['pipeline_s']:.2f} "

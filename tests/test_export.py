@@ -333,8 +333,8 @@ def test_vcard_folds_lines_at_75_octets_without_splitting_characters() -> None:
 
 def test_vcard_content_of_the_fixture() -> None:
     files = export_open_data(catalog_of(MINI), EXPORT_DATE)
+    # Lokaal team Noordstad has no phone, e-mail or address: a card would hold its name alone (issue 14).
     assert sorted(p for p in files if p.startswith("open-data/vcard/")) == [
-        "open-data/vcard/lokaal-team-noordstad.vcf",
         "open-data/vcard/meldpunt-voorbeeld.vcf",
         "open-data/vcard/politie.vcf",
     ]
@@ -346,16 +346,27 @@ def test_vcard_content_of_the_fixture() -> None:
     assert f"\nUID:urn:uuid:{stable_id('organisaties', 'meldpunt-voorbeeld')}\r\n" in meldpunt
     assert "\nNICKNAME:AMHK Voorbeeld\r\n" in meldpunt
     assert "tel:112;phone-context=+31" in files["open-data/vcard/politie.vcf"].decode("utf-8")
-    team = files["open-data/vcard/lokaal-team-noordstad.vcf"].decode("utf-8")
-    assert "nog niet geverifieerd" in team.replace("\r\n ", "")
-    assert "TEL" not in team
-    assert "REV" not in team
-    assert "\nFN:Lokaal team Noordstad\r\n" in team
+
+
+def test_a_card_without_a_phone_number_says_so() -> None:
+    # An e-mail address alone is contact data: the card exists and its note says the number is unverified.
+    catalog = catalog_of(MINI)
+    team = catalog.of("organisaties")["lokaal-team-noordstad"]
+    catalog.of("organisaties")[team.id] = dataclasses.replace(team, contact=Contact(email="team@noordstad.example"))
+    card = export_open_data(catalog, EXPORT_DATE)["open-data/vcard/lokaal-team-noordstad.vcf"].decode("utf-8")
+    assert "nog niet geverifieerd" in card.replace("\r\n ", "")
+    assert "\nEMAIL;TYPE=work:team@noordstad.example\r\n" in card
+    assert "TEL" not in card
+    assert "REV" not in card
+    assert "\nFN:Lokaal team Noordstad\r\n" in card
 
 
 def test_every_vcard_is_well_formed(catalog: Catalog, files: dict[str, bytes]) -> None:
     cards = {p: c.decode("utf-8") for p, c in files.items() if p.startswith("open-data/vcard/")}
-    assert len(cards) == len(catalog.of("organisaties"))
+    with_contact = [
+        o for o in catalog.of("organisaties").values() if o.contact and (o.contact.telefoon or o.contact.email or o.contact.adres)
+    ]
+    assert len(cards) == len(with_contact) > 0
     for card in cards.values():
         assert card.endswith("\r\n")
         assert "\n" not in card.replace("\r\n", "")

@@ -49,6 +49,7 @@ def problems(text: str) -> list[tuple[int, int, str]]:
         ('--8<-- "kies-je-gemeente/jouw-team.md" ".git/config"', "pagina-snippet"),
         ('Zie --8<-- "kies-je-gemeente/jouw-team.md"', "pagina-snippet"),
         ('--8<-- "/etc/passwd.md"', "pagina-snippet"),
+        ('--8<-- "../../partners/organisaties/x.yaml"', "pagina-snippet"),
     ],
 )
 def test_dangerous_page_content_is_refused_at_its_line(line: str, code: str) -> None:

@@ -56,6 +56,15 @@ def public_address(record: Any) -> Adres | None:
     return contact.adres if contact is not None else None
 
 
+def has_contact(record: Any) -> bool:
+    """Whether ``record`` has something to call, write or visit: a phone number, an e-mail or a public address.
+
+    Only such an organisatie gets a vCard (a card with a name alone adds nothing to an address book).
+    """
+    contact = getattr(record, "contact", None)
+    return bool(phones_of(record) or (contact is not None and contact.email) or public_address(record) is not None)
+
+
 def phones_of(record: Any) -> tuple[Telefoon, ...]:
     """Phone numbers of an organisatie or voorziening; routeertafels have none."""
     contact = getattr(record, "contact", None)

@@ -2,7 +2,8 @@
 
 load → validate → model/catalog → check → render → **export** → write → mkdocs build → pagefind
 
-So a professional can put Veilig Thuis or the politie in the phone's address book in one tap.
+So a professional can put Veilig Thuis or the politie in the phone's address book in one tap. Only an
+organisatie with a phone number, e-mail or public address gets a card: a name alone is no contact.
 Text values are escaped (backslash, comma, semicolon and every kind of line break, U+2028 and U+0085
 included, since some readers split lines on them; RFC 6350 §3.4), control characters dropped, and
 URI values (website, e-mail, phone) carry nothing but their own characters. Lines are folded at
@@ -16,7 +17,16 @@ import re
 from typing import Any
 
 from generator.catalog import Catalog
-from generator.export.common import doel_label, full_stop, hours_text, phones_of, public_address, sorted_records, stable_id
+from generator.export.common import (
+    doel_label,
+    full_stop,
+    has_contact,
+    hours_text,
+    phones_of,
+    public_address,
+    sorted_records,
+    stable_id,
+)
 from generator.model import Organisatie, Telefoon
 
 MAX_OCTETS = 75
@@ -107,5 +117,9 @@ def vcard(catalog: Catalog, org: Organisatie) -> str:
 
 
 def export_vcards(catalog: Catalog) -> dict[str, bytes]:
-    """One ``vcard/<id>.vcf`` per organisatie (path under ``open-data/`` → bytes)."""
-    return {f"vcard/{org.id}.vcf": vcard(catalog, org).encode("utf-8") for org in sorted_records(catalog, "organisaties")}
+    """One ``vcard/<id>.vcf`` per organisatie with contact data (path under ``open-data/`` → bytes)."""
+    return {
+        f"vcard/{org.id}.vcf": vcard(catalog, org).encode("utf-8")
+        for org in sorted_records(catalog, "organisaties")
+        if has_contact(org)
+    }

@@ -10,6 +10,7 @@ for ``includes/`` (the abbreviation list that mkdocs-material appends to every p
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,7 +32,7 @@ from generator.render.overviews import home_page, overview_pages
 from generator.render.records import record_pages
 from generator.render.redirects import redirect_pages
 from generator.render.routes import keten_sections, route_pages
-from generator.render.searchhelp import search_help
+from generator.render.searchhelp import search_help, search_words
 from generator.render.sitecard import site_card
 from generator.render.sources import content_with_currency, currency_of
 from generator.render.terms import build_terms, link_first_uses, reader_page
@@ -49,6 +50,17 @@ class Site:
     includes: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # docs path → repository file with its data
+
+
+def name_tokens(pages: Mapping[str, str]) -> set[str]:
+    """Every whole-name search token the pages carry (front matter ``pagefind.sleutels``)."""
+    tokens: set[str] = set()
+    for text in pages.values():
+        head = text[: text.find("\n---\n", 4)] if text.startswith("---\n") else ""
+        for line in head.splitlines():
+            if line.startswith("pagefind: ") and '"sleutels"' in line:
+                tokens.update(json.loads(line.removeprefix("pagefind: ")).get("sleutels", ()))
+    return tokens
 
 
 def render_site(
@@ -99,6 +111,7 @@ def render_site(
     for path in [p for p in site.pages if reader_page(p)]:
         site.pages[path] = link_first_uses(site.pages[path], path, terms, explained.get(path, ()))
     site.pages["zoeken/hulp.json"] = search_help(catalog)
+    site.pages["zoeken/woorden.json"] = search_words(catalog, name_tokens(site.pages))
     site.pages[PAGE], site.pages[FEED] = render_changes(changes, address)
     site.pages["robots.txt"] = robots_txt(address)
     if today is not None:

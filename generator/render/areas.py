@@ -13,12 +13,13 @@ from functools import partial
 from jinja2 import Environment
 
 from generator.catalog import Catalog
+from generator.labels import STATUS_WORDS
 from generator.model import Bron
 from generator.relations import Relations
 from generator.render.agenda import STATUS_LABELS
 from generator.render.context import PageContext, front_matter
 from generator.render.environment import md_inline
-from generator.render.hub import STATUS_WORDS, build_hub, opsomming
+from generator.render.hub import build_hub, opsomming
 from generator.render.records import name_keys
 
 # Sections of the gemeente page that the onboarding steps point to (ids in gemeente.md.j2).

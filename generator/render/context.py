@@ -13,8 +13,9 @@ from jinja2 import Environment
 
 from generator import model
 from generator.catalog import Catalog
+from generator.export.common import has_contact
 from generator.kinds import KINDS, LANDELIJK
-from generator.labels import DAYS, DOEL_LABELS, SOORT_LABELS
+from generator.labels import DAYS, DOEL_LABELS, SOORT_LABELS, STATUS_WORDS
 from generator.relations import Relations
 from generator.render.environment import datum, host_of, relative
 from generator.render.escape import external_link, front_matter_value, html_attr, html_text, md_inline
@@ -211,6 +212,9 @@ class PageContext:
             "telefoons": lambda rec: rec.contact.telefoon if getattr(rec, "contact", None) else (),
             "doel_label": lambda d: DOEL_LABELS.get(d, d),
             "soort_label": lambda s: SOORT_LABELS.get(s, s.replace("-", " ").capitalize()),
+            # A status in words ("" for bestaand or none): never the bare code, so no "(onbekend)" after a name.
+            "status_woord": lambda s: STATUS_WORDS.get(s or "", ""),
+            "in_adresboek": has_contact,  # the same rule as the vCard export: only where a card has contact data
         }
 
 

@@ -160,8 +160,6 @@ class _Finisher:
             if editable and page.source:
                 meta["wijzig_url"] = self.address.edit_url(page.source)
             meta["meld_url"] = self.address.report_url(title, url or page.path, page.source if editable else None)
-        elif editable:
-            meta["bronbestand"] = page.source  # a local build names the file once, in the footer
         entity = structured.record_entity(self.catalog, page.record, url, description) if page.record is not None else None
         home = None
         if page.path == "index.md":

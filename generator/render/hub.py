@@ -35,8 +35,6 @@ HULP_GROUPS: tuple[tuple[str, frozenset[str]], ...] = (
 MAATREGEL = "maatregel"
 STURING = frozenset({"bestuurlijk-orgaan", "gemeente"})  # stuurgroepen, commissies, adviesgroepen, groups of gemeenten
 STATUS_ORDER = {"bestaand": 0, None: 0, "onbekend": 1, "gepland": 2, "opgeheven": 3}
-# How a status reads after a name on the page ("bestaand" says nothing and is left out).
-STATUS_WORDS = {"gepland": "gepland", "onbekend": "of het nog bestaat, is niet bekend", "opgeheven": "opgeheven"}
 
 
 @dataclass(slots=True)

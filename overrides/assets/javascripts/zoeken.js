@@ -8,6 +8,10 @@
      match "sexting" on "se"): the page says plainly there is no match and offers Wie bel ik.
    - Every query about violence, and every query without results, shows the crisis numbers.
    - Filters (soort, regio, gemeente, expertise) come from the index and are kept in the address.
+   - Fast on a phone network: the page's <head> preloads what Pagefind fetches (its script, entry,
+     metadata and WebAssembly, and the word lists); Pagefind runs on this page's own thread so it uses
+     them at once; results show one by one as they arrive; the answer-box data (zoeken/hulp.json) is
+     fetched only once the results are known, so it never holds them up.
    Nothing is stored in the browser; everything runs here, on this site's own files. */
 
 const scope = window.__md_scope || new URL("../", location.href);
@@ -25,34 +29,66 @@ const URGENTIES = [["acuut", "Acuut gevaar"], ["zorgen", "Zorgen of een vermoede
 const PAGE_SIZE = 10;
 const EXCERPT_WORDS = 26;
 
-let pagefindModule = null;
+let pagefindPromise = null;
+let wordsPromise = null;
 let helpPromise = null;
 let results = [];
 let shown = 0;
+let runs = 0;
 
-async function pagefind() {
-  if (!pagefindModule) {
-    pagefindModule = await import(new URL("pagefind/pagefind.js", scope).href);
-    await pagefindModule.options({ baseUrl: scope.pathname, excerptLength: EXCERPT_WORDS, ranking: { pageLength: 0.1, termSimilarity: 3 } });
-    await pagefindModule.init();
-  }
-  return pagefindModule;
+/* The index version the <head> preloads (searchindex.py writes it in after indexing): Pagefind then asks
+   for exactly the entry file that was preloaded. Without it, Pagefind asks for a fresh one as usual. */
+function indexTag() {
+  const link = document.querySelector("link[data-gia-zoekindex]");
+  const tag = link ? new URL(link.href).searchParams.get("ts") : null;
+  return tag && /^[a-z]+_[0-9a-f]+$/.test(tag) ? tag : null;
 }
 
-/* The search help (zoeken/hulp.json): fetched in this one place only, once, and prepared for use. */
-function helpData() {
-  if (!helpPromise) {
-    helpPromise = fetch(new URL("zoeken/hulp.json", scope)).then((response) => response.json()).then(prepareHelp);
+/* Pagefind, loaded once. On this page's own thread (noWorker): a worker would fetch everything again
+   instead of using what the <head> preloaded, one file after another. */
+function pagefind() {
+  if (!pagefindPromise) {
+    pagefindPromise = import(new URL("pagefind/pagefind.js", scope).href).then(async (module) => {
+      await module.options({
+        baseUrl: scope.pathname, excerptLength: EXCERPT_WORDS, ranking: { pageLength: 0.1, termSimilarity: 3 },
+        noWorker: true, metaCacheTag: indexTag(),
+      });
+      await module.init();
+      return module;
+    });
   }
+  return pagefindPromise;
+}
+
+function fetchJson(path) {
+  return fetch(new URL(path, scope)).then((response) => response.json());
+}
+
+/* The word lists every query needs (zoeken/woorden.json, small): fetched once, prepared for use. */
+function wordData() {
+  if (!wordsPromise) wordsPromise = fetchJson("zoeken/woorden.json").then(prepareWords);
+  return wordsPromise;
+}
+
+/* The answer boxes (zoeken/hulp.json, the larger file), with the word lists: fetched once, when needed. */
+function helpData() {
+  if (!helpPromise) helpPromise = Promise.all([fetchJson("zoeken/hulp.json"), wordData()]).then(([help, words]) => prepareHelp(help, words));
   return helpPromise;
 }
 
-function prepareHelp(help) {
-  help.stop = new Set(help.stopwoorden);
-  help.filler = new Set([...help.stopwoorden, ...help.vulwoorden]);
-  help.violence = new Set(help.geweld);
-  help.verbs = new Map();
-  for (const [base, forms] of Object.entries(help.werkwoorden)) for (const form of forms) help.verbs.set(plain(form), base);
+function prepareWords(words) {
+  words.stop = new Set(words.stopwoorden);
+  words.filler = new Set([...words.stopwoorden, ...words.vulwoorden]);
+  words.violence = new Set(words.geweld);
+  words.verbs = new Map();
+  for (const [base, forms] of Object.entries(words.werkwoorden)) for (const form of forms) words.verbs.set(plain(form), base);
+  words.names = new Set(words.namen);
+  words.places = words.gemeenten.map(([naam, id, name]) => ({ naam, id, key: normalise(name) })).sort((a, b) => b.key.length - a.key.length);
+  return words;
+}
+
+function prepareHelp(answers, words) {
+  const help = Object.assign(Object.create(words), answers);
   help.index = help.situaties.map((vorm) => {
     const stems = new Map();
     for (const [weight, text] of vorm.velden) {
@@ -64,7 +100,6 @@ function prepareHelp(help) {
   for (const vorm of help.index) for (const t of vorm.stems.keys()) spread.set(t, (spread.get(t) || 0) + 1);
   // A word that says something about one vorm weighs more than one that all vormen share.
   help.weight = (t) => Math.log(1 + help.index.length / (spread.get(t) || help.index.length));
-  help.places = help.gemeenten.map(([naam, id, name]) => ({ naam, id, key: normalise(name) })).sort((a, b) => b.key.length - a.key.length);
   return help;
 }
 
@@ -75,6 +110,13 @@ function normalise(text) {
 /* The whole query as one token, as the pages carry it for their full names (see records.name_key). */
 function nameKey(text) {
   return "xq" + text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/* The 16-bit hash of a name token, as searchhelp.name_hash makes it (FNV-1a over code points). */
+function nameHash(key) {
+  let h = 0x811c9dc5;
+  for (const ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
+  return (h >>> 16) ^ (h & 0xffff);
 }
 
 /* Drop question words; keep the query as typed when nothing would be left. */
@@ -321,10 +363,18 @@ function renderResult(data) {
   return item;
 }
 
+/* The next results, each on screen as soon as its own text has arrived (in order): the first result
+   does not wait for the tenth. A newer search stops an older one from adding to the list. */
 async function showMore() {
-  const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
-  batch.forEach((data) => list.append(renderResult(data)));
+  const current = runs;
+  const batch = results.slice(shown, shown + PAGE_SIZE);
   shown += batch.length;
+  const loading = batch.map((r) => r.data());
+  for (const pending of loading) {
+    const data = await pending;
+    if (current !== runs) return;
+    list.append(renderResult(data));
+  }
   more.hidden = shown >= results.length;
 }
 
@@ -414,51 +464,63 @@ function withoutDuplicates(lists) {
   return lists.flat().filter((r) => !ids.has(r.id) && ids.add(r.id));
 }
 
+/* The pages among ``response``'s first five that carry the whole-name token ``key`` in their text
+   (Pagefind answers an unknown token with near matches; only the exact token counts). */
+async function exactMatches(response, key) {
+  const candidates = response ? response.results.slice(0, 5) : [];
+  const contents = await Promise.all(candidates.map((r) => r.data()));
+  return candidates.filter((r, i) => contents[i].content.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(key));
+}
+
 /* Pagefind results for a query, and the words no page holds. Pages whose full name is what was typed
    come first, then the best page found; with a gemeente in the query, the best pages for that gemeente
-   next ("vrouwenopvang Leiden"); then everything else found. */
+   next ("vrouwenopvang Leiden"); then everything else found. Searches that do not need each other's
+   answer start together: on a phone network every round trip costs 150 ms or more. */
 async function search(query, filters = {}) {
-  const data = await helpData();
-  const engine = await pagefind();
+  const [data, engine] = await Promise.all([wordData(), pagefind()]);
   let words = meaningfulWords(query, data);
+  const place = findPlace(query, data);
+  const nearbyFor = (kept) => {
+    if (!place || filters.gemeente) return null;
+    const rest = kept.filter((w) => !place.key.split(" ").includes(w));
+    return rest.length && rest.length < kept.length ? engine.search(rest.join(" "), { filters: { ...filters, gemeente: place.naam } }) : null;
+  };
+  // Only names of three or more words need the extra lookup; it costs one more index chunk, so it is
+  // done only when the query may be a name (woorden.json lists the hashes of all name tokens).
+  const candidate = normalise(query).split(" ").length >= 3 ? nameKey(query) : null;
+  const key = candidate && data.names.has(nameHash(candidate)) ? candidate : null;
+  const exact = key ? engine.search(key, { filters }).then((response) => exactMatches(response, key)) : Promise.resolve([]);
+  let nearby = nearbyFor(words);
   const response = await engine.search(words.join(" "), { filters });
   let found = response ? response.results : [];
-  const top = await Promise.all(found.slice(0, 5).map((r) => r.data()));
-  const marked = top.flatMap(hits);
-  const unknown = [];
-  for (const word of words) {
-    if (!foundAs(word, marked) && !(await isKnown(engine, word))) unknown.push(word);
+  // The words the best five results show, read in order and only until every word has been seen: the
+  // first result is on screen without waiting for the fifth when it shows them all. A word the results
+  // read so far do not show is looked up on its own at once, while the others arrive.
+  const marked = [];
+  const checks = new Map();
+  for (const pending of found.slice(0, 5).map((r) => r.data())) {
+    marked.push(...hits(await pending));
+    if (words.every((w) => foundAs(w, marked))) break;
+    for (const w of words) if (!foundAs(w, marked) && !checks.has(w)) checks.set(w, isKnown(engine, w));
   }
+  const known = await Promise.all(words.map((w) => foundAs(w, marked) || checks.get(w) || isKnown(engine, w)));
+  const unknown = words.filter((w, i) => !known[i]);
   if (unknown.length) {
     words = words.filter((w) => !unknown.includes(w));
     if (!words.length) return { results: [], unknown };
     const again = await engine.search(words.join(" "), { filters });
     found = again ? again.results : [];
+    nearby = nearbyFor(words);
   }
   if (!found.length && words.length > 1) found = await anyOf(engine, words, filters);
-  const place = findPlace(query, data);
-  let local = [];
-  if (place && !filters.gemeente) {
-    const rest = words.filter((w) => !place.key.split(" ").includes(w));
-    if (rest.length && rest.length < words.length) {
-      const nearby = await engine.search(rest.join(" "), { filters: { ...filters, gemeente: place.naam } });
-      local = nearby ? nearby.results.slice(0, 3) : [];
-    }
-  }
-  // Only names of three or more words need the extra lookup; it costs one more index chunk.
+  const near = nearby ? await nearby : null;
+  const local = near ? near.results.slice(0, 3) : [];
   const ranked = withoutDuplicates([found.slice(0, 1), local, found]);
-  if (normalise(query).split(" ").length < 3) return { results: ranked, unknown };
-  const key = nameKey(query);
-  const exact = await engine.search(key, { filters });
-  // Pagefind answers an unknown token with near matches; keep only pages that carry the exact token.
-  const candidates = exact ? exact.results.slice(0, 5) : [];
-  const contents = await Promise.all(candidates.map((r) => r.data()));
-  const first = candidates.filter((r, i) => contents[i].content.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(key));
-  return { results: withoutDuplicates([first, ranked]), unknown };
+  return { results: withoutDuplicates([await exact, ranked]), unknown };
 }
 
 async function run(query, fromFilter = false) {
-  const data = await helpData();
+  const current = ++runs;
   const params = new URLSearchParams(location.search);
   const filters = fromFilter ? chosenFilters() : Object.fromEntries(FILTERS.map(([n]) => [n, params.get(n)]).filter(([, v]) => v));
   list.replaceChildren();
@@ -471,19 +533,27 @@ async function run(query, fromFilter = false) {
     return;
   }
   statusLine.textContent = "Zoeken…";
-  const answer = answerFor(query, data);
-  renderAnswer(answer);
+  more.hidden = true;
   const found = await search(query, filters);
+  if (current !== runs) return;
   results = found.results;
+  const words = await wordData();
+  crisis.hidden = !(results.length === 0 || aboutViolence(query, words));
+  // The first results go on screen while the answer-box data arrives; the status line comes last, so
+  // "Zoeken…" stays until the page is complete.
+  const showing = showMore();
+  const answer = answerFor(query, await helpData());
+  if (current !== runs) return;
+  renderAnswer(answer);
   if (!results.length && !answer) renderNoMatch(query, found.unknown);
-  const resemblesViolence = Boolean(answer && answer.entries.some((e) => e.wiebelik));
-  crisis.hidden = !(results.length === 0 || aboutViolence(query, data) || resemblesViolence);
+  if (answer && answer.entries.some((e) => e.wiebelik)) crisis.hidden = false;
+  await showing;
+  if (current !== runs) return;
   const skipped = found.unknown.length && results.length
     ? ` Geen pagina noemt ${quoted(found.unknown, query)}; gezocht op de andere woorden.` : "";
   statusLine.textContent = results.length === 0
     ? `Geen resultaten voor “${query}”. Probeer een ander woord, of bel bij twijfel Veilig Thuis.`
     : `${results.length} ${results.length === 1 ? "resultaat" : "resultaten"} voor “${query}”.${skipped}`;
-  await showMore();
   const url = new URL(location.href);
   url.search = new URLSearchParams({ q: query, ...filters }).toString();
   history.replaceState(null, "", url);
@@ -508,8 +578,11 @@ window.giaZoek = {
   },
   answer: async (query) => findAnswer(query, await helpData()),
   answerUrls: async (query) => answerLinks(answerFor(query, await helpData())).map(([, url]) => url),
-  aboutViolence: async (query) => aboutViolence(query, await helpData()),
+  aboutViolence: async (query) => aboutViolence(query, await wordData()),
 };
+
+/* Someone about to search: start loading Pagefind now, not when they press Enter. */
+input.addEventListener("focus", () => { pagefind(); wordData(); }, { once: true });
 
 const initial = new URLSearchParams(location.search).get("q") || "";
 input.value = initial;

@@ -1,0 +1,112 @@
+"""Fast on a phone network (issue 14, item 5), as behaviour in Chromium; the timings themselves are a
+measurement of ``make bench`` (tests/telefoonnet.py), never a test.
+
+- The search page fetches each of Pagefind's files once: what its <head> preloads is what Pagefind
+  uses (no worker fetching them again, no entry file with a fresh time stamp).
+- The answer-box data is fetched only after Pagefind's first index request: it never holds up results.
+- Focusing the header's search field warms the search: the files arrive while the reader types.
+- All of it from the site's own host.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from playwright.sync_api import Browser, Page, Request
+
+from tests.browser.support import Guard, Site, new_context
+
+pytestmark = pytest.mark.browser
+
+
+def _recorder(page: Page) -> list[str]:
+    seen: list[str] = []
+
+    def record(request: Request) -> None:
+        seen.append(request.url)
+
+    page.on("request", record)
+    return seen
+
+
+def _path(site: Site, url: str) -> str:
+    return url.removeprefix(site.base)
+
+
+def test_the_search_page_fetches_each_pagefind_file_once(browser: Browser, real_site: Site) -> None:
+    guard = Guard(real_site)
+    context = new_context(browser, guard)
+    page = context.new_page()
+    seen = _recorder(page)
+    page.goto(real_site.url("/zoeken/?q=eergerelateerd+geweld"))
+    page.locator(".gia-resultaat").first.wait_for()
+    page.locator("#gia-zoekstatus:not(:empty):not(:text-is('Zoeken…'))").wait_for()
+    paths = [_path(real_site, u) for u in seen]
+    counts = Counter(p.split("?", 1)[0] for p in paths)
+    for name in ("/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/pagefind/wasm.nl.pagefind", "/zoeken/woorden.json"):
+        assert counts[name] == 1, (name, paths)
+    metas = [p for p in paths if p.endswith(".pf_meta")]
+    assert len(metas) == 1, paths
+    assert "/pagefind/pagefind-worker.js" not in counts  # Pagefind runs on the page's own thread
+    # The answer boxes load after the search has asked for its first index chunk, and they do arrive.
+    first_chunk = next(i for i, p in enumerate(paths) if p.endswith(".pf_index"))
+    assert paths.index("/zoeken/hulp.json") > first_chunk
+    assert page.locator(".gia-antwoordblok").count() == 1
+    assert guard.blocked == []
+    context.close()
+
+
+def test_focusing_the_header_search_warms_the_search_page(browser: Browser, real_site: Site) -> None:
+    guard = Guard(real_site)
+    context = new_context(browser, guard)
+    page = context.new_page()
+    page.goto(real_site.url("/organisaties/"))
+    page.wait_for_load_state("networkidle")
+    seen = _recorder(page)
+    # The index files come second: their names are in Pagefind's entry file, fetched first.
+    with page.expect_request(lambda r: r.url.endswith("/pagefind/wasm.nl.pagefind")):
+        page.locator("#gia-kopzoek-veld").focus()
+    warmed = {_path(real_site, u).split("?", 1)[0] for u in seen}
+    assert {
+        "/pagefind/pagefind.js",
+        "/pagefind/pagefind-entry.json",
+        "/pagefind/wasm.nl.pagefind",
+        "/assets/javascripts/zoeken.js",
+        "/zoeken/woorden.json",
+        "/zoeken/hulp.json",
+    } <= warmed
+    assert any(p.endswith(".pf_meta") for p in warmed)
+    # Nothing of it ran: the page is still the list of organisaties, and no search happened.
+    assert not any(p.endswith(".pf_index") for p in warmed)
+    page.keyboard.type("loverboy")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zoeken/?q=loverboy")
+    page.locator(".gia-resultaat").first.wait_for()
+    assert guard.blocked == []
+    context.close()
+
+
+def _index_chunks(browser: Browser, site: Site, query: str) -> tuple[set[str], str]:
+    """The index chunks a cold search page fetches for ``query``, and its first result."""
+    guard = Guard(site)
+    context = new_context(browser, guard)
+    page = context.new_page()
+    seen = _recorder(page)
+    page.goto(site.url("/zoeken/?q=" + query.replace(" ", "+")))
+    page.locator("#gia-zoekstatus:not(:empty):not(:text-is('Zoeken…'))").wait_for()
+    first = page.locator(".gia-resultaat__titel").first.get_attribute("href") or ""
+    context.close()
+    return {u for u in seen if u.endswith(".pf_index")}, first
+
+
+def test_a_question_skips_the_names_chunk_a_long_name_still_uses_it(browser: Browser, real_site: Site) -> None:
+    question, _ = _index_chunks(browser, real_site, "wie bel ik bij huwelijksdwang")
+    name, first = _index_chunks(browser, real_site, "Raad voor de Kinderbescherming")
+    # The question has one meaningful word: one chunk. The name needs its words' chunks and the names' chunk.
+    assert len(question) == 1
+    assert first == "/organisaties/raad-voor-de-kinderbescherming/"
+    names_chunk = name - question
+    assert names_chunk
+    words_only, _ = _index_chunks(browser, real_site, "Raad Kinderbescherming")
+    assert name - words_only  # two words: no name lookup, so a chunk fewer
