@@ -88,7 +88,7 @@ def synthesise(root: Path, n: int, seed: int = 7) -> None:
     for i, e in enumerate(expertise):
         (partners / "expertise" / f"{e}.yaml").write_text(
             f"id: {e}\nnaam: Vorm {i}\nsoort: {'vorm-van-geweld' if i < 18 else 'doelgroep'}\nsynoniemen: [V{i}, variant {i}]\n"
-            f"uitleg: {sentence(rng, 40)}\nsignalen: ['{sentence(rng, 6)}']\nlet_op: ['{sentence(rng, 8)}']\n"
+            f"uitleg: {sentence(rng, 40)}\nsignalen: ['{sentence(rng, 6)}']\nlet_op: [{{tekst: '{sentence(rng, 8)}', bronnen: [{{document: voorbeeldvisie, regels: 2}}]}}]\n"
             "bronnen: [{document: voorbeeldvisie, regels: 2}]\n",
             encoding="utf-8",
         )

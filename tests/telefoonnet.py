@@ -6,6 +6,7 @@ through the DevTools protocol to Lighthouse's "slow 4G": 150 ms round trip, 1.6 
 750 kbit/s up. It reports:
 
 - search: from opening ``/zoeken/?q=…`` to the first result on screen (target ≤ 2 s);
+- the answer box of that search (it comes after the first results, which do not wait for its data);
 - search from the header: from pressing Enter in the header's search field (after focusing it and
   typing, as a reader does) to the first result on the search page;
 - a Wie-bel-ik answer page: from opening it to the end of its load event (target ≤ 1.5 s);
@@ -36,17 +37,21 @@ ANSWER_PAGES = (
     "wie-bel-ik/kindermishandeling/zorgen/leiden/",
     "wie-bel-ik/ouderenmishandeling/advies/heerlen/",
 )
-RUNS = 2  # each figure is the median of this many cold runs
+RUNS = 3  # each figure is the median of this many cold runs
 SEARCH_GOAL_S = 2.0
 ANSWER_GOAL_S = 1.5
 
-# Records the moment the first search result is in the page, on the page's own clock (ms since navigation).
+# Records the moments the first search result and the answer box are in the page, on the page's own
+# clock (ms since navigation).
 FIRST_RESULT = """
 new MutationObserver((changes, observer) => {
-  if (document.querySelector(".gia-resultaat")) {
+  if (window.__giaEersteResultaat === undefined && document.querySelector(".gia-resultaat")) {
     window.__giaEersteResultaat = performance.now();
-    observer.disconnect();
   }
+  if (window.__giaAntwoordblok === undefined && document.querySelector(".gia-antwoordblok")) {
+    window.__giaAntwoordblok = performance.now();
+  }
+  if (window.__giaEersteResultaat !== undefined && window.__giaAntwoordblok !== undefined) observer.disconnect();
 }).observe(document, { childList: true, subtree: true });
 """
 BYTES = """() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
@@ -57,12 +62,13 @@ BYTES = """() => performance.getEntriesByType("navigation").concat(performance.g
 class Figure:
     what: str
     seconds: float
-    kilobytes: float
+    kilobytes: float | None
     goal: float | None
 
     def line(self) -> str:
         goal = f" (doel ≤ {self.goal:.1f} s{'' if self.seconds <= self.goal else ', NIET GEHAALD'})" if self.goal else ""
-        return f"  {self.what:<58} {self.seconds:5.2f} s {self.kilobytes:6.0f} KB{goal}"
+        size = f"{self.kilobytes:6.0f} KB" if self.kilobytes is not None else " " * 9
+        return f"  {self.what:<58} {self.seconds:5.2f} s {size}{goal}"
 
 
 @contextmanager
@@ -100,13 +106,16 @@ class Phone:
         finally:
             context.close()
 
-    def search(self, query: str) -> tuple[float, float]:
+    def search(self, query: str) -> tuple[float, float, float | None]:
+        """Seconds to the first result, KB until then, seconds to the answer box (None: the query has none)."""
         with self.page() as page:
             page.goto(f"{self.base}/zoeken/?q={query.replace(' ', '+')}", wait_until="commit")
             page.wait_for_function("() => window.__giaEersteResultaat !== undefined", timeout=60_000)
             ms = page.evaluate("window.__giaEersteResultaat")
             kb = page.evaluate(BYTES) / 1024
-        return ms / 1000, kb
+            page.locator("#gia-zoekstatus:not(:empty):not(:text-is('Zoeken…'))").wait_for(timeout=60_000)
+            box = page.evaluate("window.__giaAntwoordblok === undefined ? null : window.__giaAntwoordblok")
+        return ms / 1000, kb, None if box is None else box / 1000
 
     def search_from_header(self, query: str) -> tuple[float, float]:
         with self.page() as page:
@@ -139,8 +148,12 @@ def measure(site: Path, runs: int = RUNS) -> tuple[list[Figure], list[str]]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         phone = Phone(browser, base)
         for query in QUERIES:
-            s, kb = _median([phone.search(query) for _ in range(runs)])
+            found = [phone.search(query) for _ in range(runs)]
+            s, kb = _median([(f[0], f[1]) for f in found])
             figures.append(Figure(f"zoeken {query!r}: eerste resultaat", s, kb, SEARCH_GOAL_S))
+            boxes = [f[2] for f in found if f[2] is not None]
+            if boxes:
+                figures.append(Figure(f"zoeken {query!r}: antwoordblok", statistics.median(boxes), None, None))
         s, kb = _median([phone.search_from_header(QUERIES[0]) for _ in range(runs)])
         figures.append(Figure(f"zoeken vanuit de kop {QUERIES[0]!r}: Enter → resultaat", s, kb, SEARCH_GOAL_S))
         for path in ANSWER_PAGES:
@@ -153,7 +166,7 @@ def measure(site: Path, runs: int = RUNS) -> tuple[list[Figure], list[str]]:
 
 def report(site: Path, runs: int = RUNS) -> str:
     figures, elsewhere = measure(site, runs)
-    searches = [f.seconds for f in figures if f.what.startswith("zoeken '")]
+    searches = [f.seconds for f in figures if f.what.startswith("zoeken '") and f.what.endswith("eerste resultaat")]
     answers = [f.seconds for f in figures if f.what.startswith("antwoord")]
     lines = [f"telefoonnet (150 ms RTT, 1,6 Mbit/s, koud, mediaan van {runs}):", *(f.line() for f in figures)]
     lines.append(f"  verzoeken aan andere hosts: {len(elsewhere)}")

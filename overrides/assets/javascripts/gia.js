@@ -150,6 +150,7 @@
   var field = document.getElementById("gia-kopzoek-veld");
   var probe = document.createElement("link");
   if (!field || !field.form || !probe.relList || !probe.relList.supports("prefetch")) return;
+  if (document.getElementById("gia-zoekformulier")) return; // the search page loads all of it already
   var root = new URL("../", field.form.action);
 
   function prefetch(path) {

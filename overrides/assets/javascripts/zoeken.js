@@ -10,8 +10,9 @@
    - Filters (soort, regio, gemeente, expertise) come from the index and are kept in the address.
    - Fast on a phone network: the page's <head> preloads what Pagefind fetches (its script, entry,
      metadata and WebAssembly, and the word lists); Pagefind runs on this page's own thread so it uses
-     them at once; results show one by one as they arrive; the answer-box data (zoeken/hulp.json) is
-     fetched only once the results are known, so it never holds them up.
+     them at once; searches that do not depend on each other run together; results show one by one as
+     they arrive; the answer-box data (zoeken/hulp.json) is fetched once the index chunks are in, so it
+     never competes with them.
    Nothing is stored in the browser; everything runs here, on this site's own files. */
 
 const scope = window.__md_scope || new URL("../", location.href);
@@ -492,6 +493,9 @@ async function search(query, filters = {}) {
   const exact = key ? engine.search(key, { filters }).then((response) => exactMatches(response, key)) : Promise.resolve([]);
   let nearby = nearbyFor(words);
   const response = await engine.search(words.join(" "), { filters });
+  // The index chunks are in; what is left to fetch for the results is small, so the answer-box data
+  // starts now and is there soon after the first result, without having held it up.
+  helpData();
   let found = response ? response.results : [];
   // The words the best five results show, read in order and only until every word has been seen: the
   // first result is on screen without waiting for the fifth when it shows them all. A word the results
