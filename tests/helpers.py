@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
 from generator.load import load_project
+from generator.model import Adres, Contact
 from generator.validate import load_schemas, validate_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,3 +100,20 @@ def memory_cap(mib: int) -> Iterator[None]:
         yield
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def catalog_with_planted_addresses(root: Path) -> Catalog:
+    """The catalogue of a mini project with an address planted past the schema on its confidential opvang.
+
+    The schema refuses that address; templates and exports are the second lock, so tests put one there
+    anyway, plus a public one on the lokaal team to show the scan can see addresses at all.
+    """
+    catalog = catalog_of(root)
+    opvang = catalog.of("voorzieningen")["opvang-voorbeeld"]
+    assert opvang.vertrouwelijk_adres
+    secret = Adres(straat="Schuilplaatsweg 13", postcode="9999 ZZ", plaats="Verborgenhoven")
+    catalog.of("voorzieningen")[opvang.id] = dataclasses.replace(opvang, contact=Contact(adres=secret))
+    team = catalog.of("organisaties")["lokaal-team-noordstad"]
+    public = Adres(straat="Openbaarplein 1", postcode="1234 AB", plaats="Noordstad")
+    catalog.of("organisaties")[team.id] = dataclasses.replace(team, contact=Contact(adres=public))
+    return catalog

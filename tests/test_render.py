@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from generator.catalog import Catalog
 from generator.load import load_project
-from generator.model import Adres, Contact
 from generator.relations import build_relations
 from generator.render import render_site
 from generator.render.context import PageContext
 from generator.render.environment import datum, md, relative
-from tests.helpers import TODAY, catalog_of
+from tests.helpers import TODAY, catalog_of, catalog_with_planted_addresses
 
 
 def test_markdown_and_html_in_editor_text_are_escaped() -> None:
@@ -55,15 +53,7 @@ def test_gemeente_page_is_computed_from_werkgebied(mini_catalog: Catalog) -> Non
 
 def test_confidential_address_never_rendered(mini: Path) -> None:
     # The schema refuses an address on a confidential voorziening; the templates are the second lock.
-    # So put one there past the schema, and a public one on an organisatie to show the scan can see addresses.
-    catalog = catalog_of(mini)
-    opvang = catalog.of("voorzieningen")["opvang-voorbeeld"]
-    assert opvang.vertrouwelijk_adres
-    secret = Adres(straat="Schuilplaatsweg 13", postcode="9999 ZZ", plaats="Verborgenhoven")
-    catalog.of("voorzieningen")[opvang.id] = dataclasses.replace(opvang, contact=Contact(adres=secret))
-    team = catalog.of("organisaties")["lokaal-team-noordstad"]
-    public = Adres(straat="Openbaarplein 1", postcode="1234 AB", plaats="Noordstad")
-    catalog.of("organisaties")[team.id] = dataclasses.replace(team, contact=Contact(adres=public))
+    catalog = catalog_with_planted_addresses(mini)
     pages = render_site(catalog, load_project(mini).content, today=TODAY).pages
     assert "Geheim adres" in pages["voorzieningen/opvang-voorbeeld.md"]
     for rel, text in pages.items():
