@@ -26,7 +26,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from generator.catalog import Catalog
 from generator.issues import Issue
+from generator.load import ContentPage
 from generator.pipeline import Run, check_project
 from generator.serve import make_server
 from generator.siteaddress import SiteAddress
@@ -73,6 +75,7 @@ class Preview:
         self.root = root
         self.folder = root / PREVIEW
         self.history: tuple[str | None, Any, Any] | None = None
+        self.summaries: dict[str, tuple[str, str]] | None = None  # of the last full render, for `own_first`
 
     def build(self, today: date, paths: list[str], *, first: bool = False, ready: Ready | None = None) -> Run:
         """One build: everything the first time; after a save the saved record's own pages first, then the rest.
@@ -82,7 +85,7 @@ class Preview:
             ready: Called with a Dutch sentence as soon as the saved record's own page can be looked at.
         """
         from generator.history import head, last_changed, load_changes
-        from generator.render import render_site
+        from generator.render import render_site, renders_alone
         from generator.render.layout import LayoutError
         from generator.searchindex import run_pagefind
         from generator.sitebuild import run_mkdocs
@@ -96,17 +99,26 @@ class Preview:
             if self.history is None or commit is None or self.history[0] != commit:
                 self.history = (commit, load_changes(self.root, areas=run.catalog), last_changed(self.root))
             _, changes, dates = self.history
+        every = first or any(p == name or p.startswith(name + "/") for p in paths for name in EVERY_PAGE)
+        # A record with a page of its own (or a hand-written page) is rendered and built on its own first:
+        # rendering every page takes a minute on a large kaart, while its own page takes a moment.
+        alone = not every and bool(paths) and all(renders_alone(p) for p in paths)
+        ahead = alone and self.own_first(run, run.catalog, run.loaded.content, paths, today, dates)
+        if run.report.has_errors():
+            return run
+        if ahead and ready is not None:
+            ready("De pagina is bijgewerkt; de pagina's waarop dit ook staat, volgen nu.")
         with run.stage("renderen"):
             try:
                 site = render_site(run.catalog, run.loaded.content, changes, today, SiteAddress(), dates)
             except LayoutError as exc:
                 run.report.add(Issue("site", 1, 1, "graphviz", "", str(exc)))
                 return run
+            self.summaries = site.summaries
         with run.stage("schrijven"):
             written = write_tree(self.root / ".build" / "docs", {**site.pages, **site.files}).paths
             write_tree(self.root / ".build" / "includes", site.includes)
-        every = first or any(p == name or p.startswith(name + "/") for p in paths for name in EVERY_PAGE)
-        own = {docs for docs, source in site.sources.items() if source in paths}
+        own = {docs for docs, source in site.sources.items() if source in paths} if not ahead else set()
         later = [p for p in written if p.endswith(".md") and p not in own] if own and not every else []
         docs = self.root / ".build" / "docs"
         try:
@@ -128,6 +140,30 @@ class Preview:
             with run.stage("pagefind"):
                 run.report.extend(run_pagefind(self.folder))
         return run
+
+    def own_first(
+        self, run: Run, catalog: Catalog, content: list[ContentPage], paths: list[str], today: date, dates: Any
+    ) -> bool:
+        """Render, write and build only the pages of the saved files; whether there were any (and no problem).
+
+        Only after a full render: the pages take their breadcrumb titles from it, and make their descriptions
+        differ from the other pages' descriptions there.
+        """
+        from generator.render import render_own_pages
+        from generator.sitebuild import run_mkdocs
+        from generator.write import write_tree
+
+        if self.summaries is None:
+            return False
+        with run.stage("renderen (eigen pagina's)"):
+            own = render_own_pages(catalog, content, frozenset(paths), self.summaries, today, SiteAddress(), dates)
+        if not own.pages:
+            return False
+        with run.stage("schrijven (eigen pagina's)"):
+            write_tree(self.root / ".build" / "docs", own.pages, prune=False)
+        with run.stage("mkdocs build (eigen pagina's)"):
+            run.report.extend(run_mkdocs(self.root, self.folder, SiteAddress(), own.sources, dirty=True))
+        return not run.report.has_errors()
 
 
 def rebuild(root: Path, today: date, paths: list[str], *, first: bool = False) -> Run:

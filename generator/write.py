@@ -25,8 +25,13 @@ class WriteResult:
     paths: tuple[str, ...] = ()  # the files written, relative to the folder
 
 
-def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> WriteResult:
-    """Make ``folder`` contain exactly ``files`` (relative path → text or bytes), writing only differences."""
+def write_tree(folder: Path, files: Mapping[str, str | bytes], *, prune: bool = True) -> WriteResult:
+    """Make ``folder`` contain exactly ``files`` (relative path → text or bytes), writing only differences.
+
+    Args:
+        prune: Remove the files that are not in ``files``; False adds and updates only (a few pages ahead
+            of the full set, in the preview).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
     paths: list[str] = []
@@ -43,7 +48,7 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> WriteResult:
         target.write_bytes(data)
         written += 1
         paths.append(rel)
-    for existing in sorted(folder.rglob("*"), reverse=True):
+    for existing in sorted(folder.rglob("*"), reverse=True) if prune else ():
         if existing.is_file() and existing not in wanted:
             existing.unlink()
             removed += 1

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.load import load_project
+from generator.render import render_own_pages, render_site, renders_alone
+from generator.siteaddress import SiteAddress
 from generator.watch import PREVIEW, Preview, changed, rebuild, snapshot, watch
-from tests.helpers import TODAY
+from tests.helpers import TODAY, catalog_of
 
 pytestmark = pytest.mark.slow  # builds the mini site
 
@@ -35,6 +38,26 @@ def test_snapshots_see_added_changed_and_removed_files(mini: Path) -> None:
         "partners/organisaties/nieuw.yaml",
         "partners/organisaties/politie.yaml",
     ]
+
+
+def test_a_saved_files_pages_rendered_alone_are_the_pages_of_the_whole_site(mini: Path) -> None:
+    # With a repository address, so the edit and report links and the breadcrumb are part of the comparison.
+    catalog, content = catalog_of(mini), load_project(mini).content
+    address = SiteAddress("https://gia.example.org/", "https://gitlab.com/gia/wegwijzer", "gitlab")
+    dates = {"partners/organisaties/politie.yaml": TODAY}
+    whole = render_site(catalog, content, None, TODAY, address, dates)
+    files = sorted(f.relative_to(mini).as_posix() for f in [*mini.glob("partners/*/*.yaml"), *mini.glob("content/**/*.md")])
+    alone = [f for f in files if renders_alone(f)]
+    assert "partners/organisaties/politie.yaml" in alone
+    assert "content/onboarding/index.md" in alone
+    assert "partners/gebieden/voorbeeldregio.yaml" not in alone  # its gemeenten share pages with other records
+    assert "partners/ketenroutes/melding-voorbeeld.yaml" not in alone
+    for file in alone:
+        own = render_own_pages(catalog, content, frozenset({file}), whole.summaries, TODAY, address, dates)
+        expected = {path: text for path, text in whole.pages.items() if whole.sources.get(path) == file}
+        assert own.pages, file
+        assert own.pages == expected, file
+        assert own.sources == dict.fromkeys(expected, file)
 
 
 def test_a_save_rebuilds_only_the_pages_it_changes_and_a_broken_save_builds_nothing(mini: Path) -> None:
@@ -97,3 +120,29 @@ def test_watching_shows_a_saved_change_in_the_preview(mini: Path, capsys: pytest
         stop.set()
         thread.join(timeout=60)
     assert not thread.is_alive()
+
+
+def test_a_hand_written_page_goes_first_too_and_a_route_is_built_with_the_whole_site(mini: Path) -> None:
+    preview = Preview(mini)
+    assert not preview.build(TODAY, [], first=True).report.errors
+    over = mini / "content" / "over.md"
+    over.write_text(over.read_text(encoding="utf-8").replace("Testpagina.", "Testpagina, herschreven."), encoding="utf-8")
+    seen: list[bool] = []
+    run = preview.build(
+        TODAY,
+        ["content/over.md"],
+        ready=lambda _: seen.append("herschreven" in page(mini, "over").read_text(encoding="utf-8")),
+    )
+    assert not run.report.errors
+    assert seen == [True]
+    assert [name for name, _, _ in run.timings].count("renderen (eigen pagina's)") == 1
+
+    # A ketenroute shows on pages made of many records: it is not rendered alone, and still shows after the save.
+    route = mini / "partners" / "ketenroutes" / "melding-voorbeeld.yaml"
+    route.write_text(
+        route.read_text(encoding="utf-8").replace("naam: Van zorg naar melding", "naam: Van zorg naar advies"), encoding="utf-8"
+    )
+    run = preview.build(TODAY, ["partners/ketenroutes/melding-voorbeeld.yaml"])
+    assert not run.report.errors
+    assert "renderen (eigen pagina's)" not in [name for name, _, _ in run.timings]
+    assert "Van zorg naar advies" in page(mini, "ketenroutes/melding-voorbeeld").read_text(encoding="utf-8")

@@ -15,21 +15,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from jinja2 import Environment
+
 from generator.catalog import Catalog
 from generator.export import export_open_data
 from generator.headers import netlify_headers
 from generator.history import Change
 from generator.load import ContentPage
-from generator.relations import build_relations
+from generator.relations import Relations, build_relations
 from generator.render.agenda import activity_paths, agenda_pages
 from generator.render.areas import area_pages, gemeentekeuze
 from generator.render.beheer import beheer_page
 from generator.render.changes import FEED, PAGE, render_changes
 from generator.render.environment import make_env
-from generator.render.findability import finish_pages, robots_txt
+from generator.render.findability import Summaries, finish_pages, robots_txt
 from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page, tooltip_abbreviations
 from generator.render.overviews import home_page, overview_pages
-from generator.render.records import record_pages
+from generator.render.records import TEMPLATES, record_pages
 from generator.render.redirects import redirect_pages
 from generator.render.routes import keten_sections, route_pages
 from generator.render.searchhelp import search_help, search_words
@@ -50,6 +52,7 @@ class Site:
     includes: dict[str, str] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)  # docs path → repository file with its data
+    summaries: Summaries = field(default_factory=dict)  # docs path → (title, description): see `render_own_pages`
 
 
 def name_tokens(pages: Mapping[str, str]) -> set[str]:
@@ -61,6 +64,32 @@ def name_tokens(pages: Mapping[str, str]) -> set[str]:
             if line.startswith("pagefind: ") and '"sleutels"' in line:
                 tokens.update(json.loads(line.removeprefix("pagefind: ")).get("sleutels", ()))
     return tokens
+
+
+def _prepare(
+    catalog: Catalog, content: list[ContentPage], today: date | None, dates: Mapping[str, date] | None
+) -> tuple[Environment, Relations, dict[str, dict[str, object]]]:
+    """What every page may use: the template environment, the derived relations, and extra values per record."""
+    env = make_env()
+    rel = build_relations(catalog)
+    rel.currency = currency_of(catalog, dates, today)
+    for page in content:
+        for record_id in page.meta.get("uitleg_bij") or ():
+            rel.lees_ook.setdefault(str(record_id), []).append((page.path, str(page.meta.get("title", page.path))))
+    extra: dict[str, dict[str, object]] = {rid: {"keten": text} for rid, text in keten_sections(catalog, rel).items()}
+    agenda_paths = activity_paths(catalog)
+    for rid in rel.activities_of:
+        extra.setdefault(rid, {})["activiteit_pad"] = agenda_paths
+    return env, rel, extra
+
+
+def _link_terms(pages: dict[str, str], catalog: Catalog, content: list[ContentPage]) -> None:
+    """Link the first use of each begrip on the reader pages among ``pages`` (in place)."""
+    # An abbreviation with '&' never gets its tooltip (the text holds '&amp;'): those are linked instead.
+    terms = build_terms(catalog, [a for a in tooltip_abbreviations(catalog) if "&" not in a])
+    explained = {page.path: [str(i) for i in page.meta.get("uitleg_bij") or ()] for page in content}
+    for path in [p for p in pages if reader_page(p)]:
+        pages[path] = link_first_uses(pages[path], path, terms, explained.get(path, ()))
 
 
 def render_site(
@@ -81,18 +110,10 @@ def render_site(
             and used for the sitemap's lastmod.
     """
     address = address or SiteAddress()
-    env = make_env()
-    rel = build_relations(catalog)
-    rel.currency = currency_of(catalog, dates, today)
+    env, rel, extra = _prepare(catalog, content, today, dates)
     site = Site()
     for page in content:
         site.pages[page.path] = content_with_currency(page, catalog, today)
-        for record_id in page.meta.get("uitleg_bij") or ():
-            rel.lees_ook.setdefault(str(record_id), []).append((page.path, str(page.meta.get("title", page.path))))
-    extra: dict[str, dict[str, object]] = {rid: {"keten": text} for rid, text in keten_sections(catalog, rel).items()}
-    agenda_paths = activity_paths(catalog)
-    for rid in rel.activities_of:
-        extra.setdefault(rid, {})["activiteit_pad"] = agenda_paths
     for path, text in (
         *record_pages(env, catalog, rel, extra),
         *overview_pages(env, catalog, rel),
@@ -105,11 +126,7 @@ def render_site(
         home_page(env, catalog, rel, content),
     ):
         site.pages[path] = text
-    # An abbreviation with '&' never gets its tooltip (the text holds '&amp;'): those are linked instead.
-    terms = build_terms(catalog, [a for a in tooltip_abbreviations(catalog) if "&" not in a])
-    explained = {page.path: [str(i) for i in page.meta.get("uitleg_bij") or ()] for page in content}
-    for path in [p for p in site.pages if reader_page(p)]:
-        site.pages[path] = link_first_uses(site.pages[path], path, terms, explained.get(path, ()))
+    _link_terms(site.pages, catalog, content)
     site.pages["zoeken/hulp.json"] = search_help(catalog)
     site.pages["zoeken/woorden.json"] = search_words(catalog, name_tokens(site.pages))
     site.pages[PAGE], site.pages[FEED] = render_changes(changes, address)
@@ -123,7 +140,46 @@ def render_site(
     site.files["_headers"] = netlify_headers().encode("utf-8")
     site.includes["abbreviations.md"] = abbreviations(catalog)
     site.includes.update(gemeentekeuze(catalog))
-    site.pages, site.sources = finish_pages(
+    site.pages, site.sources, site.summaries = finish_pages(
         dict(sorted(site.pages.items())), catalog, address, dates or {}, {p.path for p in content}
     )
     return site
+
+
+def renders_alone(path: str) -> bool:
+    """Whether `render_own_pages` can make the pages of this repository file.
+
+    A hand-written page can, and so can a record with a page of its own (organisatie, routeertafel,
+    voorziening, expertise). Other records show on pages made from many records at once.
+    """
+    parts = path.split("/")
+    if parts[0] == "content":
+        return path.endswith(".md")
+    return len(parts) == 3 and parts[0] == "partners" and parts[1] in TEMPLATES and path.endswith(".yaml")
+
+
+def render_own_pages(
+    catalog: Catalog,
+    content: list[ContentPage],
+    files: frozenset[str],
+    others: Summaries,
+    today: date | None = None,
+    address: SiteAddress | None = None,
+    dates: Mapping[str, date] | None = None,
+) -> Site:
+    """Only the pages of ``files`` (repository files that `renders_alone`), as `render_site` makes them.
+
+    The preview (`generator.watch`) shows a saved record's page within seconds this way, however large the
+    kaart: rendering every page takes a minute at 5,000 records. What a page takes from the others (the
+    titles in its breadcrumb, a description that must differ from theirs) comes from ``others``, the
+    ``summaries`` of the last full render; the full render that follows puts right what the save changed there.
+    """
+    address = address or SiteAddress()
+    env, rel, extra = _prepare(catalog, content, today, dates)
+    pages = {page.path: content_with_currency(page, catalog, today) for page in content if f"content/{page.path}" in files}
+    pages.update(record_pages(env, catalog, rel, extra, files=files))
+    _link_terms(pages, catalog, content)
+    finished, sources, summaries = finish_pages(
+        dict(sorted(pages.items())), catalog, address, dates or {}, {p.path for p in content}, others
+    )
+    return Site(pages=finished, sources=sources, summaries={p: summaries[p] for p in pages})

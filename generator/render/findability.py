@@ -168,15 +168,22 @@ class _Finisher:
         return join(meta, page.body)
 
 
-def unique_descriptions(pages: Mapping[str, Page], crumbs: Mapping[str, str]) -> dict[str, str]:
+def first_descriptions(pages: Mapping[str, Page]) -> dict[str, str]:
+    """Each page's own description before it is made unique: its front matter's, its first paragraph, or its title."""
+    return {
+        p.path: clip(str(p.meta.get("description") or first_paragraph(p.body) or p.meta.get("title", ""))) for p in pages.values()
+    }
+
+
+def unique_descriptions(pages: Mapping[str, Page], crumbs: Mapping[str, str], first: Mapping[str, str]) -> dict[str, str]:
     """A description per page, at most 160 characters and different from every other page's.
 
     A page without one gets the first paragraph of its text. When pages share one, each puts its own
     title first; when that still repeats, the title of the section it belongs to as well.
+
+    Args:
+        first: The `first_descriptions` of ``pages``.
     """
-    first = {
-        p.path: clip(str(p.meta.get("description") or first_paragraph(p.body) or p.meta.get("title", ""))) for p in pages.values()
-    }
     counts = Counter(first.values())
     result = {}
     for path, text in first.items():
@@ -191,17 +198,27 @@ def unique_descriptions(pages: Mapping[str, Page], crumbs: Mapping[str, str]) ->
     return result
 
 
+Summaries = dict[str, tuple[str, str]]  # docs path → (title, description before it is made unique)
+
+
 def finish_pages(
-    texts: Mapping[str, str], catalog: Catalog, address: SiteAddress, dates: Mapping[str, date], content: set[str]
-) -> tuple[dict[str, str], dict[str, str]]:
+    texts: Mapping[str, str],
+    catalog: Catalog,
+    address: SiteAddress,
+    dates: Mapping[str, date],
+    content: set[str],
+    others: Mapping[str, tuple[str, str]] | None = None,
+) -> tuple[dict[str, str], dict[str, str], Summaries]:
     """Every Markdown page with its findability front matter added, and each page's repository file.
 
     Other files pass unchanged. The second result (docs path → repository file) lets a build message
-    about a page point at the file an editor can change.
+    about a page point at the file an editor can change. The third is what the pages show of themselves
+    to the others (title and description): with it, a few pages can later be finished on their own.
 
     Args:
         dates: Day of the last commit per repository file (empty without git).
         content: Docs paths of the hand-written pages (their file is ``content/<path>``).
+        others: The summaries of the site's other pages, when ``texts`` holds only some (a preview).
     """
     by_file = {rec.bestand: rec for kind in catalog.records for rec in catalog.of(kind).values()}
     pages: dict[str, Page] = {}
@@ -212,14 +229,20 @@ def finish_pages(
             record = by_file.get(bron) if isinstance(bron, str) and path not in content else None
             source = f"content/{path}" if path in content else (record.bestand if record is not None else None)
             pages[path] = Page(path, meta, body, source, record)
+    own = set(pages)
+    for path, (title, description) in (others or {}).items():  # titles for breadcrumbs, descriptions to tell apart
+        if path not in own:
+            pages[path] = Page(path, {"title": title, "description": description}, "", None)
     finisher = _Finisher(pages, catalog, address, dates)
     parents = {}
     for path in pages:
         chain = [p for p in _crumb_paths(path) if p in pages and p != "index.md"]
         parents[path] = str(pages[chain[-1]].meta.get("title", "")) if chain else ""
-    descriptions = unique_descriptions(pages, parents)
-    finished = {path: finisher.finish(pages[path], descriptions[path]) if path in pages else text for path, text in texts.items()}
-    return finished, {path: page.source for path, page in pages.items() if page.source}
+    first = first_descriptions(pages)
+    descriptions = unique_descriptions(pages, parents, first)
+    finished = {path: finisher.finish(pages[path], descriptions[path]) if path in own else text for path, text in texts.items()}
+    summaries = {path: (str(pages[path].meta.get("title", "")), text) for path, text in first.items()}
+    return finished, {path: pages[path].source or "" for path in own if pages[path].source}, summaries
 
 
 def robots_txt(address: SiteAddress) -> str:

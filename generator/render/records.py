@@ -7,7 +7,7 @@ theme override in ``overrides/main.html`` turns into Pagefind attributes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from jinja2 import Environment
@@ -145,16 +145,23 @@ def record_meta(rec: Any, kind: str, catalog: Catalog, rel: Relations, descripti
 
 
 def record_pages(
-    env: Environment, catalog: Catalog, rel: Relations, extra: dict[str, dict[str, Any]]
+    env: Environment,
+    catalog: Catalog,
+    rel: Relations,
+    extra: dict[str, dict[str, Any]],
+    files: Collection[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Yield (docs path, Markdown) for every record page.
 
     Args:
         extra: Per record id, additional template variables computed elsewhere (e.g. the keten section).
+        files: Only the records in these repository files (None: all).
     """
     for kind, template_name in TEMPLATES.items():
         template = env.get_template(template_name)
         for rec in catalog.of(kind).values():
+            if files is not None and rec.bestand not in files:
+                continue
             path = record_path(kind, rec.id)
             ctx = PageContext(catalog, rel, path)
             description = str(getattr(rec, "beschrijving", None) or getattr(rec, "doel", None) or getattr(rec, "uitleg", ""))
