@@ -4,10 +4,14 @@ load → validate → model/catalog → check → render → write → mkdocs bu
 
 The editor saves a record and looks at its page. A full build takes most of a minute (every page
 through MkDocs, then the search index), so the preview is built apart from ``site/``, in
-``.build/voorbeeld``, and kept. After a save the pipeline runs as always up to the write stage,
-which rewrites only Markdown that changed, and MkDocs then builds only those pages (its *dirty*
-build): first the saved record's own page, so the editor can look at it, then the other pages that
-show the record (a phone number of the politie is on hundreds of them). The history read from git
+``.build/voorbeeld``, and kept. After a save the records are checked as always; then the saved
+record's own page (or the saved hand-written page) is rendered, written and built on its own, so the
+editor sees it within seconds however large the kaart (rendering all pages takes over a minute at
+5,000 records). Then the whole site is rendered, the write stage rewrites only Markdown that
+changed, and MkDocs builds only those pages (its *dirty* build): the other pages that show the
+record (a phone number of the politie is on hundreds of them). A file whose pages are made together
+with other records' (a ketenroute, a begrip, a gebied) waits for the full render; its own pages are
+then built before the rest. The history read from git
 is kept until the next commit; the search index is made once, at the start; a change to the theme
 (``overrides/``) or ``mkdocs.yml`` rebuilds every page. A save with errors builds nothing: the
 messages are printed in Dutch and the preview keeps its last good pages. ``site/`` (what `make
