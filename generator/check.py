@@ -17,12 +17,11 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.check_contact import check_contacts
-from generator.check_pages import check_page
 from generator.check_safety import check_safety
 from generator.check_wiebelik import check_wiebelik
 from generator.issues import Issue, Severity
 from generator.kinds import ACTOR_KINDS, ACTOR_ROLES, KINDS, LANDELIJK, SHARED_ID_KINDS
-from generator.load import ContentPage, FieldPath
+from generator.load import FieldPath
 from generator.messages import suggest
 from generator.yamlnodes import dotted
 
@@ -351,43 +350,3 @@ def _check_agendas(c: Checker) -> None:
                     )
             c.refs("uitvoeringsagenda", rid, (*where, "organisaties"), act.organisaties, ("organisaties",), "organisatie")
             c.bronnen("uitvoeringsagenda", rid, (*where, "bronnen"), act.bronnen)
-
-
-def check_content(pages: list[ContentPage], catalog: Catalog | None = None) -> list[Issue]:
-    """Pages readers see need an owner and a review date; records a page explains (`uitleg_bij`) must exist; none may carry what `check_pages` refuses.
-
-    The owner and date are shown as "laatst beoordeeld". Left out of that rule: the search page and pages generated from the schema (they say so in their first lines).
-    """
-    issues = []
-    known = {rid for kind in (*SHARED_ID_KINDS, "begrippen") for rid in catalog.of(kind)} if catalog else None
-    for page in pages:
-        issues.extend(check_page(page))
-        for rid in page.meta.get("uitleg_bij") or ():
-            if known is not None and str(rid) not in known:
-                issues.append(
-                    Issue(
-                        f"content/{page.path}",
-                        1,
-                        1,
-                        "onbekend-id",
-                        "uitleg_bij",
-                        f"In 'uitleg_bij' staat '{rid}', maar er is geen record met dat id. "
-                        f"Gebruik het id van een begrip, ketenroute, vorm van geweld, organisatie, routeertafel of voorziening.{suggest(str(rid), known)}",
-                    )
-                )
-        if page.meta.get("paginasoort") == "zoeken" or "<!-- gegenereerd" in page.text[:600].lower():
-            continue
-        for key in ("eigenaar", "laatst_beoordeeld"):
-            if key not in page.meta:
-                issues.append(
-                    Issue(
-                        f"content/{page.path}",
-                        1,
-                        1,
-                        "pagina-metadata",
-                        key,
-                        f"Deze pagina mist '{key}' bovenin (front matter). Voeg het toe, "
-                        f"bijvoorbeeld '{key}: {'redactie GIA Wegwijzer' if key == 'eigenaar' else '2026-11-25'}'.",
-                    )
-                )
-    return issues

@@ -87,7 +87,7 @@ def test_a_known_aanbieder_passes(mini: Path) -> None:
 @pytest.mark.parametrize("folder", ["regiovisie", "onboarding"])
 def test_knowledge_pages_need_an_owner_and_a_review_date(mini: Path, folder: str) -> None:
     (mini / "content" / folder / "nieuw.md").write_text("# Nieuw\n\nTekst zonder eigenaar.\n", encoding="utf-8")
-    (mini / "content" / folder / "half.md").write_text("---\neigenaar: redactie\n---\n# Half\n", encoding="utf-8")
+    (mini / "content" / folder / "half.md").write_text("---\neigenaar: testredactie\n---\n# Half\n", encoding="utf-8")
     issues = [(i.path, i.line, i.column, i.code, i.field) for i in check_project(mini, TODAY).report.sorted()]
     assert issues == [
         (f"content/{folder}/half.md", 1, 1, "pagina-metadata", "laatst_beoordeeld"),

@@ -145,7 +145,7 @@ def test_centrumtaak_sources_are_checked(mini: Path) -> None:
 def test_uitleg_bij_must_name_a_record(mini: Path) -> None:
     page = mini / "content" / "onboarding" / "uitleg.md"
     page.write_text(
-        "---\ntitle: Uitleg\neigenaar: redactie\nlaatst_beoordeeld: 2026-12-07\nuitleg_bij: [meldcode, bestaat-niet]\n---\n# Uitleg\n"
+        "---\ntitle: Uitleg\neigenaar: testredactie\nlaatst_beoordeeld: 2026-12-07\nuitleg_bij: [meldcode, bestaat-niet]\n---\n# Uitleg\n"
     )
     found = [i for i in check_project(mini, TODAY).report.issues if i.path == "content/onboarding/uitleg.md"]
     assert [(i.code, i.field) for i in found] == [("onbekend-id", "uitleg_bij")]
