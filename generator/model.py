@@ -271,6 +271,7 @@ class Gemeente:
     cbs_code: str
     centrumgemeente: str | None = None
     ook_bekend_als: Texts = ()
+    eerdere_ids: Ids = ()  # gemeenten that merged into this one, or its own earlier id (generator.renames)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

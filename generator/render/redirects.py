@@ -8,6 +8,9 @@ small page there: the theme (``overrides/main.html``) turns its ``verhuisd_naar`
 redirect and a canonical link, and the page itself says in words where the record went, for
 browsers that do not follow the redirect. The page stays out of search engines, the sitemap and
 the site's own search. This needs no MkDocs plugin: the old page is an ordinary generated page.
+
+A gemeente that other gemeenten merged into (``eerdere_ids`` on the gemeente) gets the same at the
+old gemeente's addresses: its page and each of its Wie-bel-ik answers, which professionals bookmark.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from generator.catalog import Catalog
 from generator.kinds import KINDS
 from generator.relations import Relations
 from generator.render.context import record_path, render_page
+from generator.wiebelik import URGENTIES
 
 
 def record_title(rec: Any) -> str:
@@ -38,20 +42,27 @@ def redirect_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterat
             for old in rec.eerdere_ids:
                 if old in catalog.of(folder):
                     continue  # check reports the clash; the current record keeps its page
-                meta = {
-                    "title": record_title(rec),
-                    "paginasoort": "verhuisd",
-                    "verhuisd_naar": target.removesuffix(".md") + "/",
-                    "hide": ["navigation", "toc"],
-                }
-                yield render_page(
-                    env,
-                    catalog,
-                    rel,
-                    f"{kind.url}/{old}.md",
-                    "verhuisd.md.j2",
-                    meta,
-                    title=record_title(rec),
-                    soort=kind.singular,
-                    target=target,
-                )
+                naar = f"de pagina van deze {kind.singular}"
+                yield _moved(env, catalog, rel, f"{kind.url}/{old}.md", target, record_title(rec), naar)
+
+
+def _moved(env: Environment, catalog: Catalog, rel: Relations, old: str, target: str, title: str, naar: str) -> tuple[str, str]:
+    meta = {"title": title, "paginasoort": "verhuisd", "verhuisd_naar": target.removesuffix(".md") + "/"}
+    meta["hide"] = ["navigation", "toc"]
+    return render_page(env, catalog, rel, old, "verhuisd.md.j2", meta, title=title, naar=naar, target=target)
+
+
+def gemeente_redirects(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of a page at each old address of a gemeente that others merged into."""
+    vormen = catalog.vormen()
+    for gid, info in sorted(catalog.gemeenten.items()):
+        for old in info.gemeente.eerdere_ids:
+            if old in catalog.gemeenten:
+                continue  # check reports the clash; the current gemeente keeps its pages
+            naam = info.gemeente.naam
+            yield _moved(env, catalog, rel, f"gemeenten/{old}.md", f"gemeenten/{gid}.md", naam, f"de pagina van {naam}")
+            for vorm in vormen:
+                for urgentie in URGENTIES:
+                    at = f"wie-bel-ik/{vorm.id}/{urgentie}/"
+                    title = f"Wie bel ik bij {vorm.naam.lower()} in {naam}?"
+                    yield _moved(env, catalog, rel, f"{at}{old}.md", f"{at}{gid}.md", title, f"het antwoord voor {naam}")
