@@ -47,7 +47,7 @@ def redirect_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterat
 
 
 def _moved(env: Environment, catalog: Catalog, rel: Relations, old: str, target: str, title: str, naar: str) -> tuple[str, str]:
-    meta = {"title": title, "paginasoort": "verhuisd", "verhuisd_naar": target.removesuffix(".md") + "/"}
+    meta: dict[str, Any] = {"title": title, "paginasoort": "verhuisd", "verhuisd_naar": target.removesuffix(".md") + "/"}
     meta["hide"] = ["navigation", "toc"]
     return render_page(env, catalog, rel, old, "verhuisd.md.j2", meta, title=title, naar=naar, target=target)
 
