@@ -33,7 +33,7 @@ from generator.load import Loaded, load_project
 from generator.owners import check_owners, page_owners
 from generator.renames import apply_renames
 from generator.siteaddress import SiteAddress
-from generator.validate import load_schemas, validate_records
+from generator.validate import load_schemas, schema_problems, validate_records
 
 Progress = Callable[[str], None]
 
@@ -83,6 +83,10 @@ def check_project(root: Path, today: date, progress: Progress | None = None, *, 
         run.report.extend(run.loaded.issues)
         detail.append(f"{len(run.loaded.records)} bestanden")
     with run.stage("valideren", progress) as detail:
+        broken = schema_problems(root / "schema")
+        if broken:  # nothing can be validated; say why instead of failing inside the validator
+            run.report.extend(broken)
+            return run
         schemas = load_schemas(root / "schema")
         valid, issues = validate_records(run.loaded.records, schemas)
         run.report.extend(issues)
