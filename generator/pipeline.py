@@ -32,8 +32,9 @@ from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
 from generator.owners import check_owners, page_owners
 from generator.renames import apply_renames
+from generator.schemacache import schema_problems
 from generator.siteaddress import SiteAddress
-from generator.validate import load_schemas, schema_problems, validate_records
+from generator.validate import load_schemas, validate_records
 
 Progress = Callable[[str], None]
 
