@@ -217,3 +217,29 @@ def test_the_old_gemeente_pages_and_answers_send_the_reader_on(mini: Path) -> No
     assert meta["verhuisd_naar"] == f"wie-bel-ik/{vormen[0].id}/acuut/noordstad/"
     assert "[het antwoord voor Noordstad](noordstad.md)" in body
     assert f"wie-bel-ik/{vormen[0].id}/acuut/noordstad.md" in site.pages
+
+
+def test_a_renamed_vorm_keeps_its_wie_bel_ik_addresses(mini: Path) -> None:
+    folder = mini / "partners" / "expertise"
+    text = (folder / "partnergeweld.yaml").read_text(encoding="utf-8")
+    (folder / "partnergeweld.yaml").unlink()
+    new = text.replace("id: partnergeweld\n", "id: geweld-door-een-partner\n") + "eerdere_ids: [partnergeweld]\n"
+    (folder / "geweld-door-een-partner.yaml").write_text(new, encoding="utf-8")
+    run = check_project(mini, TODAY)
+    assert not run.report.errors, [i.format_text() for i in run.report.errors]
+    assert run.catalog is not None
+    assert run.loaded is not None
+    site = render_site(run.catalog, run.loaded.content, None, TODAY)
+    moved = {p: split(text)[0] for p, text in site.pages.items() if p.startswith("wie-bel-ik/partnergeweld/")}
+    gemeenten = sorted(run.catalog.gemeenten)
+    expected = {"index.md"} | {f"{u}/index.md" for u in ("acuut", "advies", "zorgen")}
+    expected |= {f"{u}/{g}.md" for u in ("acuut", "advies", "zorgen") for g in gemeenten}
+    assert {p.removeprefix("wie-bel-ik/partnergeweld/") for p in moved} == expected
+    for path in moved:
+        assert path.replace("/partnergeweld/", "/geweld-door-een-partner/") in site.pages
+    new = "wie-bel-ik/geweld-door-een-partner/"
+    assert moved["wie-bel-ik/partnergeweld/index.md"]["verhuisd_naar"] == new
+    assert moved["wie-bel-ik/partnergeweld/acuut/index.md"]["verhuisd_naar"] == f"{new}acuut/"
+    assert moved[f"wie-bel-ik/partnergeweld/acuut/{gemeenten[0]}.md"]["verhuisd_naar"] == f"{new}acuut/{gemeenten[0]}/"
+    assert moved["wie-bel-ik/partnergeweld/zorgen/index.md"]["title"] == "Wie bel ik bij partnergeweld?"
+    assert moved[f"wie-bel-ik/partnergeweld/zorgen/{gemeenten[0]}.md"]["title"].startswith("Wie bel ik bij partnergeweld in ")

@@ -11,6 +11,7 @@ the site's own search. This needs no MkDocs plugin: the old page is an ordinary 
 
 A gemeente that other gemeenten merged into (``eerdere_ids`` on the gemeente) gets the same at the
 old gemeente's addresses: its page and each of its Wie-bel-ik answers, which professionals bookmark.
+So does a renamed vorm van geweld, at each of its Wie-bel-ik addresses.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ def redirect_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterat
 
 
 def _moved(env: Environment, catalog: Catalog, rel: Relations, old: str, target: str, title: str, naar: str) -> tuple[str, str]:
-    meta: dict[str, Any] = {"title": title, "paginasoort": "verhuisd", "verhuisd_naar": target.removesuffix(".md") + "/"}
+    address = target.removesuffix("index.md") if target.endswith("/index.md") else target.removesuffix(".md") + "/"
+    meta: dict[str, Any] = {"title": title, "paginasoort": "verhuisd", "verhuisd_naar": address}
     meta["hide"] = ["navigation", "toc"]
     return render_page(env, catalog, rel, old, "verhuisd.md.j2", meta, title=title, naar=naar, target=target)
 
@@ -66,3 +68,22 @@ def gemeente_redirects(env: Environment, catalog: Catalog, rel: Relations) -> It
                     at = f"wie-bel-ik/{vorm.id}/{urgentie}/"
                     title = f"Wie bel ik bij {vorm.naam.lower()} in {naam}?"
                     yield _moved(env, catalog, rel, f"{at}{old}.md", f"{at}{gid}.md", title, f"het antwoord voor {naam}")
+
+
+def vorm_redirects(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of a page at each Wie-bel-ik address of a renamed vorm van geweld."""
+    expertise = catalog.of("expertise")
+    for vorm in catalog.vormen():
+        for old in vorm.eerdere_ids:
+            if old in expertise:
+                continue  # check reports the clash
+            title = f"Wie bel ik bij {vorm.naam.lower()}?"
+            here, there = f"wie-bel-ik/{old}/", f"wie-bel-ik/{vorm.id}/"
+            yield _moved(env, catalog, rel, f"{here}index.md", f"{there}index.md", title, "de nieuwe pagina")
+            for urgentie in URGENTIES:
+                at = f"{urgentie}/"
+                yield _moved(env, catalog, rel, f"{here}{at}index.md", f"{there}{at}index.md", title, "de nieuwe pagina")
+                for gid, info in sorted(catalog.gemeenten.items()):
+                    naam = info.gemeente.naam
+                    page, answer = f"{at}{gid}.md", f"Wie bel ik bij {vorm.naam.lower()} in {naam}?"
+                    yield _moved(env, catalog, rel, f"{here}{page}", f"{there}{page}", answer, f"het antwoord voor {naam}")
