@@ -110,7 +110,8 @@ def test_what_follows_only_an_excluded_party_drops_out(mini: Catalog) -> None:
 def test_only_callable_parties_are_in_the_call_list(mini: Catalog) -> None:
     result = answer(mini, build_relations(mini), "partnergeweld", "zorgen", "noordstad")
     assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld"]
-    assert [a.tekst for a in result.call[0].acts] == ["Je vraagt advies.", "Je meldt."]
+    # The report comes with the condition the route gives it ("ernstig"): the asker reads when to report.
+    assert [(a.tekst, a.voorwaarde) for a in result.call[0].acts] == [("Je vraagt advies.", None), ("Je meldt.", "ernstig")]
     # The lokale team is a contact the route names, but it has no number: 'Ook deskundig'.
     assert [x.record.id for x in result.experts][:1] == ["lokaal-team-noordstad"]
     assert [n.record.id for n in result.then] == ["casusoverleg-voorbeeld", "opvang-voorbeeld"]
@@ -354,3 +355,42 @@ def test_a_vorm_without_its_own_route_follows_the_general_route(tmp_path: Path) 
     assert not alone.meldcode_added  # the general route itself sends you to the meldpunt
     own = answer(catalog, rel, "partnergeweld", "zorgen", "noordstad")
     assert ([r.id for r in own.routes], own.general) == (["testroute"], False)
+
+
+# A route in which a voorziening is decided on (actie besluiten), right after the professional's signal. The
+# voorziening has a number and is no `maatregel` by soort: the route alone makes it a measure, never a call.
+BESLUIT = """id: besluitroute
+naam: Besluitroute
+beschrijving: Na het signaal besluit iemand over een plek.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren}
+  - {id: besluit, actor: plek-op-besluit, actie: besluiten, eindpunt: true}
+overgangen:
+  - {van: zorg, naar: besluit}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+PLEK = """id: plek-op-besluit
+naam: Plek op besluit
+soort: crisisopvang
+beschrijving: Een plek waarover iemand anders besluit.
+vertrouwelijk_adres: true
+werkgebied: [voorbeeldregio]
+contact:
+  telefoon:
+    - doel: aanmelden
+      nummer: "+318002000"
+      weergave: 0800-2000
+      beschikbaarheid: {altijd: true}
+      geverifieerd: {op: 2026-11-01, door: testredactie, bron: "https://example.org/plek"}
+bronnen: [{document: voorbeeldvisie, regels: 5}]
+"""
+
+
+def test_a_voorziening_a_route_decides_on_is_never_a_call(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__besluitroute=BESLUIT, voorzieningen__plek_op_besluit=PLEK))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert "plek-op-besluit" not in [c.record.id for c in result.call]
+    assert "plek-op-besluit" in [n.record.id for n in result.then]
