@@ -12,8 +12,10 @@ import pytest
 
 from generator.callpath import reachable, read_route
 from generator.catalog import Catalog
+from generator.load import load_project
 from generator.pipeline import check_project
 from generator.relations import build_relations
+from generator.render import render_site
 from generator.wiebelik import answer
 from tests.helpers import TODAY, catalog_of, make_project
 
@@ -394,3 +396,38 @@ def test_a_voorziening_a_route_decides_on_is_never_a_call(tmp_path: Path) -> Non
     result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
     assert "plek-op-besluit" not in [c.record.id for c in result.call]
     assert "plek-op-besluit" in [n.record.id for n in result.then]
+
+
+# The professional reaches two parties whose stap says what they do (not advies-vragen or melden): the
+# politie, on a condition and with a description, and the meldpunt, without one.
+ANDERS = """id: andere-weg
+naam: Andere weg
+beschrijving: De professional schakelt de politie of het meldpunt in.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [advies]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: agent, actor: politie, actie: strafrechtelijk-optreden, omschrijving: De wijkagent komt langs., eindpunt: true, afgeleid: true}
+  - {id: meldpunt, actor: meldpunt-voorbeeld, actie: overleggen, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: agent, voorwaarde: bij dreiging, afgeleid: true}
+  - {van: zorg, naar: meldpunt, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_party_the_asker_reaches_for_what_it_does_is_a_call_with_that_description(tmp_path: Path) -> None:
+    root = project(tmp_path, ketenroutes__andere_weg=ANDERS)
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    acts = {c.record.id: [(a.tekst, a.actie, a.voorwaarde) for a in c.acts] for c in result.call}
+    assert acts == {
+        "politie": [("De wijkagent komt langs.", "contact", "bij dreiging")],
+        "meldpunt-voorbeeld": [("", "contact", None)],
+    }
+    assert all(c.phones for c in result.call)
+    # On the page: the stap's own words with the condition, and a plain instruction where the stap has none.
+    page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/advies/noordstad.md"]
+    assert "- *Bij dreiging:* De wijkagent komt langs." in page
+    assert "- Je neemt contact op." in page
