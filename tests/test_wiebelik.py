@@ -431,3 +431,39 @@ def test_a_party_the_asker_reaches_for_what_it_does_is_a_call_with_that_descript
     page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/advies/noordstad.md"]
     assert "- *Bij dreiging:* De wijkagent komt langs." in page
     assert "- Je neemt contact op." in page
+
+
+# Opvang Voorbeeld has no number of its own: a beslissing has it called through the meldpunt's number. The
+# lokale team in the same beslissing is excluded by another; the politie keeps its own number.
+VIA = """id: via-meldpunt
+titel: Bel bij partnergeweld de opvang via het meldpunt
+vormen: [partnergeweld]
+urgentie: [zorgen]
+besluit: bellen
+actoren: [lokaal-team-noordstad, opvang-voorbeeld, politie]
+via: meldpunt-voorbeeld
+voor_jou: Je belt het meldpunt en vraagt naar de opvang.
+waarom: Om het te proberen.
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_beslissing_reaches_a_party_without_number_through_another_number(tmp_path: Path) -> None:
+    root = project(tmp_path, beslissingen__geen_team=UITSLUITEN, beslissingen__via_meldpunt=VIA)
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    call = {c.record.id: c for c in result.call}
+    assert list(call) == ["meldpunt-voorbeeld", "opvang-voorbeeld", "politie"]
+    assert call["opvang-voorbeeld"].via.id == "meldpunt-voorbeeld"
+    assert [t.nummer for t in call["opvang-voorbeeld"].phones] == ["+318002000"]
+    assert call["politie"].via is None  # its own 112 and 0900-8844, not the meldpunt's number
+    assert [t.nummer for t in call["politie"].phones] == ["112", "+319008844"]
+    page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/zorgen/noordstad.md"]
+    assert page.count("via het nummer van") == 1
+
+
+def test_a_beslissing_skips_a_party_without_any_number_and_keeps_the_next(tmp_path: Path) -> None:
+    zonder = BELLEN.replace("actoren: [politie]", "actoren: [opvang-voorbeeld, politie]")
+    catalog = catalog_of(project(tmp_path, beslissingen__ook_politie=zonder))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld", "politie"]
