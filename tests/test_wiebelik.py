@@ -467,3 +467,11 @@ def test_a_beslissing_skips_a_party_without_any_number_and_keeps_the_next(tmp_pa
     catalog = catalog_of(project(tmp_path, beslissingen__ook_politie=zonder))
     result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
     assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld", "politie"]
+
+
+def test_a_beslissing_with_a_werkgebied_applies_only_there(tmp_path: Path) -> None:
+    alleen_zuid = BELLEN.replace("urgentie: [zorgen]", "urgentie: [zorgen]\nwerkgebied: [zuid]")
+    catalog = catalog_of(project(tmp_path, beslissingen__ook_politie=alleen_zuid))
+    rel = build_relations(catalog)
+    assert "politie" in [c.record.id for c in answer(catalog, rel, "partnergeweld", "zorgen", "zuidveen").call]
+    assert "politie" not in [c.record.id for c in answer(catalog, rel, "partnergeweld", "zorgen", "noordstad").call]
