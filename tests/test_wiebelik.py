@@ -475,3 +475,94 @@ def test_a_beslissing_with_a_werkgebied_applies_only_there(tmp_path: Path) -> No
     rel = build_relations(catalog)
     assert "politie" in [c.record.id for c in answer(catalog, rel, "partnergeweld", "zorgen", "zuidveen").call]
     assert "politie" not in [c.record.id for c in answer(catalog, rel, "partnergeweld", "zorgen", "noordstad").call]
+
+
+# A victim asks the meldpunt for advice; the meldpunt involves the professional, who then asks a voorziening
+# with its own number (Plek op besluit, no measure here). In route order the victim's contact comes first.
+VOLGORDE = """id: volgorde
+naam: Volgorde
+beschrijving: Eerst vraagt het slachtoffer advies, later de professional.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [advies]
+stappen:
+  - {id: vraag, actor: slachtoffer, actie: advies-vragen, afgeleid: true}
+  - {id: centrum, actor: meldpunt-voorbeeld, actie: advies-vragen, afgeleid: true}
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: plek, actor: plek-op-besluit, actie: advies-vragen, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: vraag, naar: centrum, afgeleid: true}
+  - {van: centrum, naar: zorg, afgeleid: true}
+  - {van: zorg, naar: plek, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_the_professionals_own_calls_come_first_and_a_voorziening_can_be_one(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__volgorde=VOLGORDE, voorzieningen__plek_op_besluit=PLEK))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    assert [c.record.id for c in result.call] == ["plek-op-besluit", "meldpunt-voorbeeld"]
+
+
+# An acute route that starts at the politie, and a specialist for another vorm that a route for two vormen
+# names as its first contact, before the meldpunt.
+ACUUT = """id: acuut-test
+naam: Acuut
+beschrijving: De politie grijpt in.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [acuut]
+stappen:
+  - {id: politie, actor: politie, actie: strafrechtelijk-optreden, afgeleid: true}
+  - {id: meldpunt, actor: meldpunt-voorbeeld, actie: melden, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: politie, naar: meldpunt, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+SPECIALIST = """id: eer-centrum
+naam: Eer centrum
+soort: samenwerkingsverband
+beschrijving: Een centrum voor eergerelateerd geweld.
+werkgebied: [voorbeeldregio]
+expertise: [eergerelateerd-geweld]
+contact:
+  telefoon:
+    - {doel: advies, nummer: "+319008844", weergave: 0900-8844, beschikbaarheid: {altijd: true},
+       geverifieerd: {op: 2026-11-01, door: testredactie, bron: "https://example.org/eer"}}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+TWEE_VORMEN = """id: twee-vormen
+naam: Twee vormen
+beschrijving: Advies bij partnergeweld of eergerelateerd geweld.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld, eergerelateerd-geweld]
+urgentie: [advies]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: eer, actor: eer-centrum, actie: advies-vragen, eindpunt: true, afgeleid: true}
+  - {id: meld, actor: meldpunt-voorbeeld, actie: advies-vragen, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: eer, afgeleid: true}
+  - {van: zorg, naar: meld, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_the_start_of_an_acute_route_is_a_call_for_direct_danger(tmp_path: Path) -> None:
+    root = project(tmp_path, ketenroutes__acuut_test=ACUUT)
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "acuut", "noordstad")
+    first = result.call[0]
+    assert (first.record.id, [(a.tekst, a.actie) for a in first.acts]) == ("politie", [("", "bellen")])
+    page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/acuut/noordstad.md"]
+    assert "- Bel bij direct gevaar." in page
+
+
+def test_a_specialist_is_called_only_for_its_own_vorm_and_the_list_goes_on(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, organisaties__eer_centrum=SPECIALIST, ketenroutes__twee_vormen=TWEE_VORMEN))
+    rel = build_relations(catalog)
+    partner = [c.record.id for c in answer(catalog, rel, "partnergeweld", "advies", "noordstad").call]
+    eer = [c.record.id for c in answer(catalog, rel, "eergerelateerd-geweld", "advies", "noordstad").call]
+    assert "eer-centrum" not in partner
+    assert "meldpunt-voorbeeld" in partner
+    assert "eer-centrum" in eer
