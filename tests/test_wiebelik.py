@@ -566,3 +566,34 @@ def test_a_specialist_is_called_only_for_its_own_vorm_and_the_list_goes_on(tmp_p
     assert "eer-centrum" not in partner
     assert "meldpunt-voorbeeld" in partner
     assert "eer-centrum" in eer
+
+
+# A second route for the same situation repeats the casusoverleg and then goes on to the lokale team.
+TWEEDE = """id: tweede
+naam: Tweede route
+beschrijving: Na het casusoverleg helpt het lokale team bij herstel.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: advies, actor: meldpunt-voorbeeld, actie: advies-vragen, afgeleid: true}
+  - {id: overleg, actor: casusoverleg-voorbeeld, actie: overleggen, afgeleid: true}
+  - {id: herstel, actor: lokaal-team-noordstad, actie: herstel-nazorg, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: advies, afgeleid: true}
+  - {van: advies, naar: overleg, afgeleid: true}
+  - {van: overleg, naar: herstel, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_what_follows_lists_a_repeated_step_once_and_keeps_what_comes_after_it(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__tweede=TWEEDE))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [r.id for r in result.routes] == ["testroute", "tweede"]
+    assert [(n.record.id, n.step.route.id) for n in result.then] == [
+        ("casusoverleg-voorbeeld", "testroute"),
+        ("opvang-voorbeeld", "testroute"),
+        ("lokaal-team-noordstad", "tweede"),
+    ]
