@@ -598,3 +598,16 @@ def test_what_follows_lists_a_repeated_step_once_and_keeps_what_comes_after_it(t
         ("opvang-voorbeeld", "testroute"),
         ("lokaal-team-noordstad", "tweede"),
     ]
+
+
+def test_a_beslissing_with_na_puts_its_party_right_after_that_one(tmp_path: Path) -> None:
+    na = BELLEN.replace("actoren: [politie]", "actoren: [politie]\nna: meldpunt-voorbeeld")
+    catalog = catalog_of(project(tmp_path, beslissingen__ook_politie=na))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld", "politie"]
+    # Between two contacts of a route: right after the one named, not at the end.
+    tussen = VIA.replace("urgentie: [zorgen]", "urgentie: [advies]\nna: politie")
+    tussen = tussen.replace("actoren: [lokaal-team-noordstad, opvang-voorbeeld, politie]", "actoren: [opvang-voorbeeld]")
+    catalog = catalog_of(project(tmp_path / "tussen", ketenroutes__andere_weg=ANDERS, beslissingen__via_meldpunt=tussen))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    assert [c.record.id for c in result.call] == ["politie", "opvang-voorbeeld", "meldpunt-voorbeeld"]
