@@ -611,3 +611,50 @@ def test_a_beslissing_with_na_puts_its_party_right_after_that_one(tmp_path: Path
     catalog = catalog_of(project(tmp_path / "tussen", ketenroutes__andere_weg=ANDERS, beslissingen__via_meldpunt=tussen))
     result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
     assert [c.record.id for c in result.call] == ["politie", "opvang-voorbeeld", "meldpunt-voorbeeld"]
+
+
+# At acute danger the route reaches the meldpunt first and the politie later: 112 still comes first.
+MELDPUNT_EERST = """id: meldpunt-eerst
+naam: Meldpunt eerst
+beschrijving: De professional meldt eerst en belt daarna de politie.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [acuut]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: meld, actor: meldpunt-voorbeeld, actie: melden, afgeleid: true}
+  - {id: terug, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: agent, actor: politie, actie: strafrechtelijk-optreden, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: meld, afgeleid: true}
+  - {van: meld, naar: terug, afgeleid: true}
+  - {van: terug, naar: agent, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+# For advice the route names only the voorziening: the region's Veilig Thuis (meldcode) comes after it.
+ALLEEN_PLEK = """id: alleen-plek
+naam: Alleen plek
+beschrijving: De professional vraagt de voorziening om advies.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [advies]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: plek, actor: plek-op-besluit, actie: advies-vragen, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: plek, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_at_acute_danger_112_comes_first_even_when_the_route_reaches_it_later(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__meldpunt_eerst=MELDPUNT_EERST))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "acuut", "noordstad")
+    assert [c.record.id for c in result.call] == ["politie", "meldpunt-voorbeeld"]
+
+
+def test_the_meldcode_adds_veilig_thuis_after_the_routes_contacts(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__alleen_plek=ALLEEN_PLEK, voorzieningen__plek_op_besluit=PLEK))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    assert [c.record.id for c in result.call] == ["plek-op-besluit", "meldpunt-voorbeeld"]
+    assert result.meldcode_added
