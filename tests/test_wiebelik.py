@@ -1,7 +1,8 @@
 """Issue 10: the rules of "Wie bel ik?" one by one, on small routes written for the purpose.
 
-The answers on the real site are checked against hand-written scenarios in tests/browser/test_wiebelik.py;
-here each rule gets a route or beslissing that makes it matter, in a copy of the mini fixture.
+The answers on the real site are checked against hand-written scenarios in tests/browser/test_wiebelik.py
+(and, without a site build, in tests/test_wiebelik_scenarios.py); here each rule gets a route or beslissing
+that makes it matter, in a copy of the mini fixture.
 """
 
 from __future__ import annotations
