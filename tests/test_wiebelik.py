@@ -331,6 +331,17 @@ def test_ook_deskundig_lists_the_specialists_serving_the_gemeente_once(tmp_path:
     assert experts[0].step.stap.omschrijving == "Je vraagt het team."
     assert [t.weergave for t in experts[1].phones] == ["0900-8844"]
     assert experts[2].phones == ()
+    # On the page: a contact with a number or with words of its own has a line; those with neither share one.
+    page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/zorgen/noordstad.md"]
+    section = page.split("## Ook deskundig", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert lines[0].startswith("- **[Lokaal team Noordstad]")
+    assert "Je vraagt het team." in lines[0]
+    assert lines[1].startswith("- **[Specialist Noord]")
+    assert "0900-8844" in lines[1]
+    assert lines[2:] == [
+        "- Nog geen gecontroleerd telefoonnummer; bel bij twijfel Veilig Thuis: **[Hulp Noord](../../../voorzieningen/hulp-noord.md)**."
+    ]
     # A vorm nobody on the kaart specialises in still gets an answer: Veilig Thuis, and no specialists.
     alone = answer(catalog, build_relations(catalog), "ouderenmishandeling", "zorgen", "noordstad")
     assert ([c.record.id for c in alone.call], alone.experts) == (["meldpunt-voorbeeld"], [])
