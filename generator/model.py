@@ -185,6 +185,7 @@ class Expertise(Record):
     aanpak: str | None = None
     begrippen: Ids = ()
     zoektermen: Texts = ()
+    volgorde: int | None = None  # place among the vormen in Wie bel ik? and on the home page
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

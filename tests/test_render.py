@@ -82,3 +82,16 @@ def test_names_that_differ_only_in_spelling_are_shown_once() -> None:
     names = ["AMHK", "AMHK Zuid-Limburg", "AMHK Zuid Limburg", "Advies- en Meldpunt", "advies en meldpunt", "Veilig thuis"]
     assert other_names(names, "Veilig Thuis") == ["AMHK", "AMHK Zuid-Limburg", "Advies- en Meldpunt"]
     assert other_names(["Zorg en Veiligheidshuis"], "") == ["Zorg en Veiligheidshuis"]
+
+
+def test_vormen_with_a_volgorde_come_first_on_the_home_page(mini: Path) -> None:
+    def tiles() -> list[str]:
+        catalog = catalog_of(mini)
+        home = render_site(catalog, load_project(mini).content, today=TODAY).pages["index.md"]
+        block = home.split('<div class="gia-tegels" markdown>', 1)[1].split("</div>", 1)[0]
+        return [line.split("](", 1)[0].removeprefix("- [") for line in block.strip().splitlines()]
+
+    assert tiles() == ["Eergerelateerd geweld", "Partnergeweld"]  # by name
+    path = mini / "partners" / "expertise" / "partnergeweld.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "volgorde: 1\n", encoding="utf-8")
+    assert tiles() == ["Partnergeweld", "Eergerelateerd geweld"]
