@@ -150,3 +150,14 @@ def test_uitleg_bij_must_name_a_record(mini: Path) -> None:
     found = [i for i in check_project(mini, TODAY).report.issues if i.path == "content/onboarding/uitleg.md"]
     assert [(i.code, i.field) for i in found] == [("onbekend-id", "uitleg_bij")]
     assert "bestaat-niet" in found[0].message
+
+
+def test_a_centrumgemeente_page_says_its_centrum_tasks_once(pages: dict[str, str], real: Catalog) -> None:
+    gouda = pages["gemeenten/gouda.md"]
+    own = gouda.split("{ #lokale-aanpak }", 1)[1].split("{ #centrumgemeente }", 1)[0]
+    rol = real.of("organisaties")["gemeente-gouda"].rol
+    assert rol is not None
+    assert rol.startswith("Naast de taken die elke gemeente heeft")
+    assert "Naast de taken die elke gemeente heeft" not in own  # the rol repeats the centrum tasks: not here …
+    assert "Wat Gouda als centrumgemeente doet, staat hieronder bij [Centrumgemeente](#centrumgemeente)." in own
+    assert "Wat doet de centrumgemeente?" in gouda.split("{ #centrumgemeente }", 1)[1]  # … but there, once
