@@ -86,9 +86,9 @@ class Catalog:
         return frozenset(out)
 
     def vormen(self) -> list[model.Expertise]:
-        """The vormen van geweld (expertise of soort vorm-van-geweld), by name."""
+        """The vormen van geweld (expertise of soort vorm-van-geweld): those with a volgorde first, then by name."""
         items = (e for e in self.records["expertise"].values() if e.soort == "vorm-van-geweld")
-        return sorted(items, key=lambda e: e.naam.lower())
+        return sorted(items, key=lambda e: (e.volgorde is None, e.volgorde or 0, e.naam.lower(), e.id))
 
     def area_name(self, area: str) -> str:
         """Human name of a werkgebied id."""

@@ -5,7 +5,9 @@ load → validate → model/catalog → **check** → render → write → mkdoc
 The schema sees one file at a time; this stage sees the whole catalogue. It reports unknown ids
 (with "Bedoelde je …?"), ids used twice, werkgebieden that are not a known gebied, bronnen that
 point at unknown documents or past the end of a document, and hands phone numbers and freshness to
-`generator.check_contact` and secret addresses to `generator.check_safety`. Graph checks of ketenroutes live in `generator.graph`.
+`generator.check_contact` and secret addresses to `generator.check_safety`. Records whose parts name
+each other (routes, gebieden, the uitvoeringsagenda) are checked in `generator.check_parts`; graph
+checks of ketenroutes live in `generator.graph`.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.check_contact import check_contacts
-from generator.check_pages import check_page
+from generator.check_parts import check_agendas, check_gebieden, check_routes
 from generator.check_safety import check_safety
 from generator.check_wiebelik import check_wiebelik
 from generator.issues import Issue, Severity
-from generator.kinds import ACTOR_KINDS, ACTOR_ROLES, KINDS, LANDELIJK, SHARED_ID_KINDS
-from generator.load import ContentPage, FieldPath
+from generator.kinds import KINDS, LANDELIJK, SHARED_ID_KINDS
+from generator.load import FieldPath
 from generator.messages import suggest
 from generator.yamlnodes import dotted
 
@@ -191,9 +193,9 @@ def check_catalog(
     for rid, doc in catalog.of("documenten").items():
         if doc.regio and doc.regio != LANDELIJK and doc.regio not in catalog.of("gebieden"):
             c.refs("documenten", rid, ("regio",), doc.regio, ("gebieden",), "regio")
-    _check_routes(c)
-    _check_gebieden(c)
-    _check_agendas(c)
+    check_routes(c)
+    check_gebieden(c)
+    check_agendas(c)
     check_wiebelik(c)
     c.issues.extend(check_contacts(catalog, today))
     c.issues.extend(check_safety(catalog))
@@ -222,172 +224,3 @@ def _duplicate_ids(c: Checker) -> None:
                 )
             else:
                 owner[rid] = kind
-
-
-def _check_routes(c: Checker) -> None:
-    for rid, route in c.catalog.of("ketenroutes").items():
-        for part in ("stappen", "overgangen"):
-            for i, item in enumerate(getattr(route, part)):
-                c.bronnen("ketenroutes", rid, (part, i, "bronnen"), item.bronnen)
-        seen: set[str] = set()
-        for i, stap in enumerate(route.stappen):
-            if stap.id in seen:
-                c.report(
-                    "ketenroutes",
-                    rid,
-                    ("stappen", i, "id"),
-                    "dubbel-id",
-                    f"De stap '{stap.id}' komt twee keer voor in deze route. Geef elke stap een eigen id.",
-                )
-            seen.add(stap.id)
-            if stap.actor not in ACTOR_ROLES and not c.exists(stap.actor, ACTOR_KINDS):
-                known = [*ACTOR_ROLES, *(x for k in ACTOR_KINDS for x in c.catalog.of(k))]
-                c.report(
-                    "ketenroutes",
-                    rid,
-                    ("stappen", i, "actor"),
-                    "onbekende-actor",
-                    f"'{stap.actor}' is geen organisatie, routeertafel, voorziening of rol "
-                    f"({', '.join(ACTOR_ROLES)}).{suggest(stap.actor, known)}",
-                )
-        for i, overgang in enumerate(route.overgangen):
-            for end in ("van", "naar"):
-                target = getattr(overgang, end)
-                if target not in seen:
-                    c.report(
-                        "ketenroutes",
-                        rid,
-                        ("overgangen", i, end),
-                        "onbekende-stap",
-                        f"Er is geen stap '{target}' in deze route.{suggest(target, seen)}",
-                    )
-
-
-def _check_gebieden(c: Checker) -> None:
-    owner: dict[str, str] = {}
-    for rid, regio in c.catalog.of("gebieden").items():
-        for i, centrum in enumerate(regio.centrumgemeenten):
-            if centrum not in c.catalog.gemeenten:
-                c.report(
-                    "gebieden",
-                    rid,
-                    ("centrumgemeenten", i),
-                    "onbekende-gemeente",
-                    f"'{centrum}' is geen gemeente in partners/gebieden.{suggest(centrum, c.catalog.gemeenten)}",
-                )
-        for i, taak in enumerate(regio.centrumtaken):
-            c.bronnen("gebieden", rid, ("centrumtaken", i, "bronnen"), taak.bronnen)
-        for s, sub in enumerate(regio.subregios):
-            if owner.setdefault(f"subregio:{sub.id}", rid) != rid or sub.id in c.catalog.of("gebieden"):
-                c.report(
-                    "gebieden",
-                    rid,
-                    ("subregios", s, "id"),
-                    "dubbel-id",
-                    f"Het id '{sub.id}' is al in gebruik voor een andere regio of subregio. Kies een ander id.",
-                )
-            if sub.centrumgemeente and sub.centrumgemeente not in c.catalog.gemeenten:
-                c.report(
-                    "gebieden",
-                    rid,
-                    ("subregios", s, "centrumgemeente"),
-                    "onbekende-gemeente",
-                    f"'{sub.centrumgemeente}' is geen gemeente in partners/gebieden.",
-                )
-            for g, gemeente in enumerate(sub.gemeenten):
-                where = ("subregios", s, "gemeenten", g)
-                if gemeente.id in owner and owner[gemeente.id] != f"{rid}/{sub.id}":
-                    c.report(
-                        "gebieden",
-                        rid,
-                        (*where, "id"),
-                        "dubbel-id",
-                        f"De gemeente '{gemeente.id}' staat ook in {owner[gemeente.id]}. Een gemeente hoort bij één subregio.",
-                    )
-                owner.setdefault(gemeente.id, f"{rid}/{sub.id}")
-                value = gemeente.centrumgemeente
-                if value and value not in c.catalog.gemeenten:
-                    c.report(
-                        "gebieden",
-                        rid,
-                        (*where, "centrumgemeente"),
-                        "onbekende-gemeente",
-                        f"'{value}' is geen gemeente in partners/gebieden.{suggest(value, c.catalog.gemeenten)}",
-                    )
-
-
-def _check_agendas(c: Checker) -> None:
-    for rid, agenda in c.catalog.of("uitvoeringsagenda").items():
-        lijnen = {p.id for p in agenda.programmalijnen}
-        seen: set[str] = set()
-        for i, act in enumerate(agenda.activiteiten):
-            where = ("activiteiten", i)
-            if act.id in seen:
-                c.report(
-                    "uitvoeringsagenda",
-                    rid,
-                    (*where, "id"),
-                    "dubbel-id",
-                    f"De activiteit '{act.id}' komt twee keer voor. Geef elke activiteit een eigen id.",
-                )
-            seen.add(act.id)
-            if act.programmalijn not in lijnen:
-                c.report(
-                    "uitvoeringsagenda",
-                    rid,
-                    (*where, "programmalijn"),
-                    "onbekend-id",
-                    f"Er is geen programmalijn '{act.programmalijn}' in deze agenda.{suggest(act.programmalijn, lijnen)}",
-                )
-            for j, sub in enumerate(act.subregios):
-                # A gebieden file that failed the schema has unknown subregio's; its own error says why.
-                if sub not in c.catalog.subregios and not any(kind == "gebieden" for kind, _ in c.rejected):
-                    c.report(
-                        "uitvoeringsagenda",
-                        rid,
-                        (*where, "subregios", j),
-                        "onbekend-gebied",
-                        f"'{sub}' is geen subregio in partners/gebieden.{suggest(sub, c.catalog.subregios)}",
-                    )
-            c.refs("uitvoeringsagenda", rid, (*where, "organisaties"), act.organisaties, ("organisaties",), "organisatie")
-            c.bronnen("uitvoeringsagenda", rid, (*where, "bronnen"), act.bronnen)
-
-
-def check_content(pages: list[ContentPage], catalog: Catalog | None = None) -> list[Issue]:
-    """Pages readers see need an owner and a review date; records a page explains (`uitleg_bij`) must exist; none may carry what `check_pages` refuses.
-
-    The owner and date are shown as "laatst beoordeeld". Left out of that rule: the search page and pages generated from the schema (they say so in their first lines).
-    """
-    issues = []
-    known = {rid for kind in (*SHARED_ID_KINDS, "begrippen") for rid in catalog.of(kind)} if catalog else None
-    for page in pages:
-        issues.extend(check_page(page))
-        for rid in page.meta.get("uitleg_bij") or ():
-            if known is not None and str(rid) not in known:
-                issues.append(
-                    Issue(
-                        f"content/{page.path}",
-                        1,
-                        1,
-                        "onbekend-id",
-                        "uitleg_bij",
-                        f"In 'uitleg_bij' staat '{rid}', maar er is geen record met dat id. "
-                        f"Gebruik het id van een begrip, ketenroute, vorm van geweld, organisatie, routeertafel of voorziening.{suggest(str(rid), known)}",
-                    )
-                )
-        if page.meta.get("paginasoort") == "zoeken" or "<!-- gegenereerd" in page.text[:600].lower():
-            continue
-        for key in ("eigenaar", "laatst_beoordeeld"):
-            if key not in page.meta:
-                issues.append(
-                    Issue(
-                        f"content/{page.path}",
-                        1,
-                        1,
-                        "pagina-metadata",
-                        key,
-                        f"Deze pagina mist '{key}' bovenin (front matter). Voeg het toe, "
-                        f"bijvoorbeeld '{key}: {'redactie GIA Wegwijzer' if key == 'eigenaar' else '2026-11-25'}'.",
-                    )
-                )
-    return issues

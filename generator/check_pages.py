@@ -18,6 +18,9 @@ on a host without the Content-Security-Policy, each with its own code and ``file
   in that folder: ``--8<-- "kies-je-gemeente/nieuw.md"``);
 - ``pagina-voorkant``: front matter fields the site does not know, or a title or description that is not plain text.
 
+`check_content` adds what a page says about records: an owner from partners/eigenaars and a review date
+(``pagina-metadata``), and records named in ``uitleg_bij`` or ``eigenaar`` that exist (``onbekend-id``).
+
 Code spans and fenced code blocks are left alone: there HTML is shown, not run.
 """
 
@@ -28,8 +31,11 @@ import re
 from bisect import bisect_right
 from html.parser import HTMLParser
 
+from generator.catalog import Catalog
 from generator.issues import Issue
+from generator.kinds import SHARED_ID_KINDS
 from generator.load import ContentPage
+from generator.messages import suggest
 
 BLOCKED_ELEMENTS = frozenset(
     {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "meta", "base", "link", "svg", "math"}
@@ -154,11 +160,15 @@ def check_page(page: ContentPage) -> list[Issue]:
     ]
 
 
+def _line(page: ContentPage, key: str) -> int:
+    """The front matter line of ``key`` (1 when the page has none), where the editor changes it."""
+    return next((i for i, text in enumerate(page.text.split("\n"), 1) if text.startswith(f"{key}:")), 1)
+
+
 def _front_matter(page: ContentPage) -> list[tuple[tuple[int, int], str, str]]:
     found = []
-    lines = page.text.split("\n")
     for key, value in page.meta.items():
-        line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
+        line = _line(page, key)
         if key not in FRONT_MATTER_KEYS:
             known = ", ".join(sorted(FRONT_MATTER_KEYS))
             found.append(((line, 1), "pagina-voorkant", f"Het veld '{key}' bovenin de pagina kent de site niet (wel: {known})."))
@@ -169,3 +179,59 @@ def _front_matter(page: ContentPage) -> list[tuple[tuple[int, int], str, str]]:
         ):
             found.append(((line, 1), "pagina-voorkant", "'uitleg_bij' is een lijst van ids, zoals [meldcode, veilig-thuis]."))
     return found
+
+
+def check_content(pages: list[ContentPage], catalog: Catalog | None = None) -> list[Issue]:
+    """Every hand-written page: what `check_page` refuses, plus what it says about records.
+
+    Pages readers see name an owner (an id from partners/eigenaars, like a record) and a review date, so
+    the redactie knows who keeps a page true and since when; the search page and pages generated from
+    the schema (they say so in their first lines) are left out. Records a page explains (`uitleg_bij`)
+    must exist. Without a catalogue (tests of the page rules alone) ids are not looked up.
+    """
+    issues = []
+    known = {rid for kind in (*SHARED_ID_KINDS, "begrippen") for rid in catalog.of(kind)} if catalog else None
+    owners = set(catalog.of("eigenaars")) if catalog else None
+    for page in pages:
+        path = f"content/{page.path}"
+        issues.extend(check_page(page))
+        for rid in page.meta.get("uitleg_bij") or ():
+            if known is not None and str(rid) not in known:
+                issues.append(
+                    Issue(
+                        path,
+                        _line(page, "uitleg_bij"),
+                        1,
+                        "onbekend-id",
+                        "uitleg_bij",
+                        f"In 'uitleg_bij' staat '{rid}', maar er is geen record met dat id. "
+                        f"Gebruik het id van een begrip, ketenroute, vorm van geweld, organisatie, routeertafel of voorziening.{suggest(str(rid), known)}",
+                    )
+                )
+        if page.meta.get("paginasoort") == "zoeken" or "<!-- gegenereerd" in page.text[:600].lower():
+            continue
+        for key, example in (("eigenaar", "redactie-gia-wegwijzer"), ("laatst_beoordeeld", "2026-11-25")):
+            if key not in page.meta:
+                issues.append(
+                    Issue(
+                        path,
+                        1,
+                        1,
+                        "pagina-metadata",
+                        key,
+                        f"Deze pagina mist '{key}' bovenin (front matter). Voeg het toe, bijvoorbeeld '{key}: {example}'.",
+                    )
+                )
+        owner = page.meta.get("eigenaar")
+        if owners is not None and isinstance(owner, str) and owner not in owners:
+            issues.append(
+                Issue(
+                    path,
+                    _line(page, "eigenaar"),
+                    1,
+                    "onbekend-id",
+                    "eigenaar",
+                    f"Er is geen eigenaar met id '{owner}' (gezocht in partners/eigenaars).{suggest(owner, owners)}",
+                )
+            )
+    return issues

@@ -12,7 +12,8 @@ suggest the nearest other id, which is rarely the new one. This module sees the 
   named in two or more places: one message listing every place, content pages included, with
   what to do for a rename (``eerdere_ids``) and for a removal (``status: opgeheven``);
 * links in ``content/`` to the page of a record that does not exist, at their line and column;
-* ``eerdere_ids`` that clash with a current id, and ``opgegaan_in`` without ``status: opgeheven``.
+* ``eerdere_ids`` that clash with a current id, and ``opgegaan_in`` without ``status: opgeheven``;
+  the same for the ``eerdere_ids`` of a gemeente (a herindeling), whose old ids no area may still have.
 
 The per-place messages about a grouped id are replaced by the one message, so editors read it once.
 """
@@ -31,7 +32,7 @@ from generator.issues import Issue, Severity
 from generator.kinds import ACTOR_ROLES, KINDS
 from generator.load import ContentPage
 from generator.messages import suggest
-from generator.renames import Renamed, plans
+from generator.renames import Renamed, gemeente_entries, plans
 from generator.schemawalk import references
 from generator.yamlnodes import dotted
 
@@ -76,7 +77,7 @@ class RenameCheck:
         self.rejected = rejected
         self.earlier = earlier
         self.issues: list[Issue] = []
-        self.renamed: dict[str, tuple[str, str]] = {}  # old id -> (kind, current id)
+        self.renamed: dict[str, tuple[str, str]] = {}  # old id -> (file that lists it, current id)
         self.kinds_of: dict[str, tuple[str, ...]] = {}  # missing id -> the kinds it should be one of
         self.old_places: dict[str, list[Place]] = defaultdict(list)  # old id -> places that still name it
 
@@ -101,7 +102,7 @@ class RenameCheck:
                     message = f"'{old}' staat ook bij eerdere_ids in {claimed[old]}. Een oud id wijst naar één nieuw record."
                 else:
                     claimed[old] = raw.path
-                    self.renamed[old] = (kind, rid)
+                    self.renamed[old] = (raw.path, rid)
                     continue
                 self.issues.append(Issue(raw.path, line, column, "dubbel-id", f"eerdere_ids[{i}]", message))
             target = getattr(rec, "opgegaan_in", None)
@@ -114,6 +115,24 @@ class RenameCheck:
                 if getattr(rec, "status", None) != "opgeheven":
                     text = "Wie opgaat in een ander, bestaat niet meer: zet er ook 'status: opgeheven' bij."
                     self.issues.append(Issue(raw.path, line, column, "opgegaan-in", "opgegaan_in", text))
+        self._gemeenten(claimed)
+
+    def _gemeenten(self, claimed: dict[str, str]) -> None:
+        """Old ids of gemeenten (a herindeling): each names no current area and belongs to one gemeente."""
+        for regio in sorted(self.catalog.of("gebieden")):
+            raw = self.catalog.raw[("gebieden", regio)]
+            for where, entry in gemeente_entries(raw.data):
+                for i, old in enumerate(entry.get("eerdere_ids") or ()):
+                    path = (*where, "eerdere_ids", i)
+                    if old in self.catalog.gemeenten or old in self.catalog.subregios or old in self.catalog.of("gebieden"):
+                        message = f"'{old}' is nog het id van een gebied; een eerder id hoort bij geen enkele gemeente meer."
+                    elif old in claimed:
+                        message = f"'{old}' staat ook bij eerdere_ids in {claimed[old]}. Een oud id wijst naar één gemeente."
+                    else:
+                        claimed[old] = raw.path
+                        self.renamed[old] = (raw.path, str(entry.get("id")))
+                        continue
+                    self.issues.append(Issue(raw.path, *raw.locate(path), "dubbel-id", dotted(path), message))
 
     def places(self, schemas: dict[str, dict[str, Any]], pages: list[ContentPage]) -> dict[str, list[Place]]:
         """Every place that names an id no record has, by that id."""
@@ -157,10 +176,10 @@ class RenameCheck:
     def old_ids(self) -> None:
         """One warning per old id still named somewhere: the site already follows it, the text should too."""
         for rid, places in sorted(self.old_places.items()):
-            kind, new = self.renamed[rid]
+            where, new = self.renamed[rid]
             first = min(places)
             message = (
-                f"'{rid}' heet nu '{new}' ({self.catalog.raw[(kind, new)].path}, bij eerdere_ids). De site volgt het "
+                f"'{rid}' heet nu '{new}' ({where}, bij eerdere_ids). De site volgt het "
                 f"nieuwe id al; vervang '{rid}' door '{new}' op {_count(places)}: {_list(places)}."
             )
             self.issues.append(

@@ -27,7 +27,8 @@ from generator.schemacache import cache_folder, store
 
 def _documents_key(catalog: Catalog, texts: dict[str, list[str]]) -> str:
     digest = hashlib.sha256(sys.version.encode())
-    digest.update((Path(__file__).resolve().parent / "citations.py").read_bytes())
+    for module in ("citations.py", "sourcewords.py"):  # the reading rules: a change there reads every claim again
+        digest.update((Path(__file__).resolve().parent / module).read_bytes())
     for rid, raw in sorted((rid, catalog.raw[("documenten", rid)]) for rid in catalog.of("documenten")):
         digest.update(rid.encode() + raw.digest + marshal.dumps(raw.data))
     for name in sorted(texts):

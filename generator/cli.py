@@ -205,13 +205,15 @@ def _ids(root: Path) -> int:
     from generator.catalog import build_catalog
     from generator.editorschema import FOLDER, write_editor_schemas
     from generator.load import load_project
-    from generator.owners import write_codeowners
+    from generator.owners import page_owners, write_codeowners
     from generator.validate import load_schemas, validate_records
 
     schemas = load_schemas(root / "schema")
-    valid, _ = validate_records(load_project(root).records, schemas)
+    loaded = load_project(root)
+    valid, _ = validate_records(loaded.records, schemas)
     catalog = build_catalog(valid)
-    changed = write_editor_schemas(root, catalog, schemas.documents) + write_codeowners(root, catalog)
+    changed = write_editor_schemas(root, catalog, schemas.documents)
+    changed += write_codeowners(root, catalog, page_owners(loaded.content))
     print(
         f"{FOLDER.as_posix()}, .github/CODEOWNERS en .gitlab/CODEOWNERS: {changed} bestand(en) bijgewerkt. "
         "Zet ze mee in je commit.",

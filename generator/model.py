@@ -185,6 +185,7 @@ class Expertise(Record):
     aanpak: str | None = None
     begrippen: Ids = ()
     zoektermen: Texts = ()
+    volgorde: int | None = None  # place among the vormen in Wie bel ik? and on the home page
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -271,6 +272,7 @@ class Gemeente:
     cbs_code: str
     centrumgemeente: str | None = None
     ook_bekend_als: Texts = ()
+    eerdere_ids: Ids = ()  # gemeenten that merged into this one, or its own earlier id (generator.renames)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,7 +2,8 @@
 
 load → validate → model/catalog → **check** → render → write → mkdocs build → pagefind
 
-A record names its owner by id (``eigenaar: redactie-gia-wegwijzer``); the owners are records too
+A record names its owner by id (``eigenaar: redactie-gia-wegwijzer``), and so does a hand-written page
+in its front matter; the owners are records too
 (``partners/eigenaars``), with a name for the beheer page and the accounts that review a change on
 the forge. One owner may be the standaard: it keeps every record without an owner of its own. From
 that, ``python -m generator ids`` writes ``.github/CODEOWNERS`` and ``.gitlab/CODEOWNERS`` (the two
@@ -14,11 +15,13 @@ accounts yet are listed as a comment: no account is ever made up.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from generator.catalog import Catalog
 from generator.issues import Issue, Severity
+from generator.load import ContentPage
 from generator.messages import suggest
 
 FILES = {"github": Path(".github") / "CODEOWNERS", "gitlab": Path(".gitlab") / "CODEOWNERS"}
@@ -40,8 +43,17 @@ def owner_of(catalog: Catalog, rec: Any) -> Any:
     return catalog.of("eigenaars").get(own) if own else standaard(catalog)
 
 
-def codeowners(catalog: Catalog, forge: str) -> str:
-    """The CODEOWNERS text for ``forge`` ("github" or "gitlab"): the standaard first, specific files after it."""
+def page_owners(pages: Iterable[ContentPage]) -> dict[str, str]:
+    """Owner id of each hand-written page that names one, by its path in the project."""
+    return {f"content/{p.path}": p.meta["eigenaar"] for p in pages if isinstance(p.meta.get("eigenaar"), str)}
+
+
+def codeowners(catalog: Catalog, forge: str, pages: Mapping[str, str] | None = None) -> str:
+    """The CODEOWNERS text for ``forge`` ("github" or "gitlab"): the standaard first, specific files after it.
+
+    Args:
+        pages: Owner id per hand-written page (`page_owners`); their owners review them like records.
+    """
     lines = [_HEAD]
     owners = catalog.of("eigenaars")
     silent = sorted(e.naam for e in owners.values() if not getattr(e, forge))
@@ -49,7 +61,8 @@ def codeowners(catalog: Catalog, forge: str) -> str:
         lines.append(f"# Nog zonder accounts op {forge}: {', '.join(silent)}.\n")
     default = standaard(catalog)
     if default is not None and getattr(default, forge):
-        lines.append(f"\n# Standaard: {default.naam}\n/partners/ {' '.join(getattr(default, forge))}\n")
+        accounts = " ".join(getattr(default, forge))
+        lines.append(f"\n# Standaard: {default.naam}\n/partners/ {accounts}\n/content/ {accounts}\n")
     # Last match wins in CODEOWNERS: each record with its own owner comes after the standaard line.
     specific = []
     for kind in sorted(catalog.records):
@@ -59,14 +72,21 @@ def codeowners(catalog: Catalog, forge: str) -> str:
                 specific.append(f"/{rec.bestand} {' '.join(getattr(owner, forge))}")
     if specific:
         lines.append("\n# Records met een eigen eigenaar\n" + "\n".join(specific) + "\n")
+    own_pages = [
+        f"/{path} {' '.join(getattr(owners[own], forge))}"
+        for path, own in sorted((pages or {}).items())
+        if own in owners and owners[own] is not default and getattr(owners[own], forge)
+    ]
+    if own_pages:
+        lines.append("\n# Pagina's met een eigen eigenaar\n" + "\n".join(own_pages) + "\n")
     return "".join(lines)
 
 
-def write_codeowners(root: Path, catalog: Catalog) -> int:
+def write_codeowners(root: Path, catalog: Catalog, pages: Mapping[str, str] | None = None) -> int:
     """Write both CODEOWNERS files; returns how many changed."""
     changed = 0
     for forge, rel in FILES.items():
-        text = codeowners(catalog, forge)
+        text = codeowners(catalog, forge, pages)
         path = root / rel
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -75,11 +95,14 @@ def write_codeowners(root: Path, catalog: Catalog) -> int:
     return changed
 
 
-def check_owners(catalog: Catalog, written: dict[str, bytes]) -> list[Issue]:
+def check_owners(catalog: Catalog, written: dict[str, bytes], pages: Mapping[str, str] | None = None) -> list[Issue]:
     """Unknown owners, more than one standaard, and CODEOWNERS files that differ from the records.
+
+    Unknown owners of hand-written pages are reported by `generator.check_pages`, with the page's other problems.
 
     Args:
         written: The CODEOWNERS files as they are in the project, by path (absent ones left out).
+        pages: Owner id per hand-written page (`page_owners`).
     """
     issues: list[Issue] = []
     owners = catalog.of("eigenaars")
@@ -99,7 +122,7 @@ def check_owners(catalog: Catalog, written: dict[str, bytes]) -> list[Issue]:
         issues.append(Issue(raw.path, line, column, "dubbele-standaard", "standaard", message))
     for forge, rel in FILES.items():
         have = written.get(rel.as_posix())
-        if have is not None and have.decode("utf-8", "replace") != codeowners(catalog, forge):
+        if have is not None and have.decode("utf-8", "replace") != codeowners(catalog, forge, pages):
             message = (
                 "Dit bestand past niet meer bij de eigenaars van de records (een nieuw record, een andere eigenaar of "
                 "andere accounts). Draai `make ids` en zet het mee in je commit. Dit houdt niets tegen."

@@ -20,7 +20,8 @@ from datetime import date
 from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
-from generator.check import check_catalog, check_content
+from generator.check import check_catalog
+from generator.check_pages import check_content
 from generator.check_renames import check_renames
 from generator.check_sources import check_headings, check_line_numbers_in_notes, check_unsourced
 from generator.citecache import cached_citations
@@ -29,8 +30,9 @@ from generator.gitids import Earlier
 from generator.graph import check_routes
 from generator.issues import Issue, Report, Severity
 from generator.load import Loaded, load_project
-from generator.owners import check_owners
+from generator.owners import check_owners, page_owners
 from generator.renames import apply_renames
+from generator.schemacache import schema_problems
 from generator.siteaddress import SiteAddress
 from generator.validate import load_schemas, validate_records
 
@@ -82,6 +84,10 @@ def check_project(root: Path, today: date, progress: Progress | None = None, *, 
         run.report.extend(run.loaded.issues)
         detail.append(f"{len(run.loaded.records)} bestanden")
     with run.stage("valideren", progress) as detail:
+        broken = schema_problems(root / "schema")
+        if broken:  # nothing can be validated; say why instead of failing inside the validator
+            run.report.extend(broken)
+            return run
         schemas = load_schemas(root / "schema")
         valid, issues = validate_records(run.loaded.records, schemas)
         run.report.extend(issues)
@@ -106,7 +112,7 @@ def check_project(root: Path, today: date, progress: Progress | None = None, *, 
         found += check_routes(run.catalog)
         found += check_content(run.loaded.content, run.catalog)
         found += stale_lists(run.loaded.derived, run.catalog)
-        found += check_owners(run.catalog, run.loaded.derived)
+        found += check_owners(run.catalog, run.loaded.derived, page_owners(run.loaded.content))
         found = check_renames(
             run.catalog, run.loaded.content, schemas.documents, found, rejected, renamed=renamed, earlier=Earlier(root, base)
         )

@@ -8,11 +8,17 @@ the web editor. So every reference to an old id is read as the new id before the
 (links, route drawings and counts all follow), and `generator.check_renames` lists each place as a
 warning to tidy up later. The render stage writes a page at every old address that sends the reader
 on (`generator.render.redirects`). Nothing happens when no record has ``eerdere_ids``.
+
+Gemeenten are not records but entries inside a gebied; they merge (herindeling) more often than
+organisations rename. A gemeente lists the ids of the gemeenten that went into it in its own
+``eerdere_ids``, and every area field that names one of them (werkgebied, centrumgemeente …) reads
+the new gemeente. Their kind here is the area list ``@gemeente`` (`generator.schemawalk`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,15 +37,53 @@ class Renamed:
     new: str
 
 
-def rename_map(records: list[RawRecord]) -> dict[str, tuple[str, str]]:
-    """Old id → (kind folder, current id), for old ids that no current record of that kind has (first claim wins)."""
+GEMEENTE = "@gemeente"
+_AREA_LISTS = {"regio": ("@regio",), "subregio": ("@subregio",), "gemeente": (GEMEENTE,)}
+
+
+def gemeente_entries(data: Any) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
+    """(path, entry) of each gemeente inside a gebied record, also one that failed the schema halfway."""
+    subregios = data.get("subregios") if isinstance(data, dict) else None
+    for i, sub in enumerate(subregios if isinstance(subregios, list) else ()):
+        gemeenten = sub.get("gemeenten") if isinstance(sub, dict) else None
+        for j, entry in enumerate(gemeenten if isinstance(gemeenten, list) else ()):
+            if isinstance(entry, dict):
+                yield ("subregios", i, "gemeenten", j), entry
+
+
+def current_ids(records: list[RawRecord]) -> set[tuple[str, Any]]:
+    """(kind, id) of every record, and (area list, id) of every regio, subregio and gemeente."""
     current = {(r.kind, r.data.get("id")) for r in records}
+    for record in records:
+        if record.kind != "gebieden":
+            continue
+        areas = [("regio", record.data.get("id"))]
+        subregios = record.data.get("subregios")
+        areas += [("subregio", s.get("id")) for s in subregios if isinstance(s, dict)] if isinstance(subregios, list) else []
+        areas += [("gemeente", entry.get("id")) for _, entry in gemeente_entries(record.data)]
+        for level, rid in areas:
+            current |= {(kind, rid) for kind in (*_AREA_LISTS[level], "@gebied")}
+    return current
+
+
+def rename_map(records: list[RawRecord]) -> dict[str, tuple[str, str]]:
+    """Old id → (kind folder or ``@gemeente``, current id), for old ids no current record or area has (first claim wins)."""
+    current = current_ids(records)
     out: dict[str, tuple[str, str]] = {}
     for record in sorted(records, key=lambda r: r.path):
         for old in record.data.get("eerdere_ids") or ():
             if isinstance(old, str) and (record.kind, old) not in current:
                 out.setdefault(old, (record.kind, str(record.data.get("id"))))
+        for _, entry in gemeente_entries(record.data) if record.kind == "gebieden" else ():
+            for old in entry.get("eerdere_ids") or ():
+                if isinstance(old, str) and ("@gebied", old) not in current:
+                    out.setdefault(old, (GEMEENTE, str(entry.get("id"))))
     return out
+
+
+def _accepts(kinds: tuple[str, ...], kind: str) -> bool:
+    """True when a field that names ``kinds`` may name an id of ``kind`` (a gemeente is also a gebied)."""
+    return kind in kinds or (kind == GEMEENTE and "@gebied" in kinds)
 
 
 def plans(documents: dict[str, dict[str, Any]]) -> dict[str, Plan | tuple[str, ...] | None]:
@@ -61,12 +105,12 @@ def apply_renames(records: list[RawRecord], documents: dict[str, dict[str, Any]]
         return {}
     changed: dict[str, list[Renamed]] = defaultdict(list)
     by_kind = plans(documents)
-    current = {(r.kind, r.data.get("id")) for r in records}
+    current = current_ids(records)
     for record in records:
         for path, rid, kinds in list(references(record.data, by_kind[record.kind])):
             kind, new = olds.get(rid, ("", ""))
             # Only where the old id names a record of the renamed one's kind, and no current record of those kinds.
-            if kind in kinds and not any((k, rid) in current for k in kinds):
+            if kind and _accepts(kinds, kind) and not any((k, rid) in current for k in kinds):
                 _set(record.data, path, new)
                 changed[rid].append(Renamed(record, path, rid, new))
     return dict(changed)

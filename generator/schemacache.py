@@ -9,6 +9,9 @@ else ``~/.cache/gia-wegwijzer``), under a name made from the schema texts, the f
 version and the Python version: a changed schema or an upgrade simply makes a new entry. The cache
 lives outside the repository on purpose, so nothing a pull request adds can end up being run as
 a cached validator. When the folder cannot be written, validators are compiled as before.
+
+Before any of that, `schema_problems` says in Dutch, at the place to repair, why the schema files
+cannot be read at all (no folder, a file missing, JSON that does not parse).
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
+
+from generator.issues import Issue
+from generator.kinds import KINDS
 
 Formats = dict[str, Callable[[str], bool]]
 KEEP_SECONDS = 3 * 24 * 3600
@@ -94,3 +100,44 @@ def fast_validators(bundles: dict[str, dict[str, Any]], formats: Formats) -> dic
         }
         store(path, codes)
     return {folder: _function(code, formats) for folder, code in codes.items()}
+
+
+# json's messages, in words an editor can act on (the position comes with the issue).
+_JSON_MESSAGES = {
+    "Expecting ',' delimiter": "hier ontbreekt een komma",
+    "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+    "Expecting property name enclosed in double quotes": "hier hoort een veldnaam tussen dubbele aanhalingstekens (of er staat een komma te veel)",
+    "Expecting value": "hier ontbreekt een waarde (of er staat een komma te veel)",
+    "Extra data": "na het einde van het schema staat nog tekst",
+    "Unterminated string starting at": "deze tekst mist het aanhalingsteken aan het eind",
+    "Invalid control character at": "in een tekst staat een tab of een regeleinde",
+}
+
+
+def schema_problems(schema_dir: Path) -> list[Issue]:
+    """What keeps the schemas from being read at all: no folder, a missing file, or JSON that does not parse."""
+    if not schema_dir.is_dir():
+        message = (
+            f"Er is geen map schema/ in {schema_dir.parent}. Draai het commando in de map van de repository "
+            "(waar README.md staat), of geef die map mee met --root."
+        )
+        return [Issue("schema", 1, 1, "schema-ontbreekt", "", message)]
+    issues = []
+    for name in ("definitions.schema.json", *sorted({kind.schema for kind in KINDS.values()})):
+        path = schema_dir / name
+        try:
+            json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            message = f"Het schema {name} ontbreekt. Zet het terug uit de vorige versie (git checkout -- schema/{name})."
+            issues.append(Issue(f"schema/{name}", 1, 1, "schema-ontbreekt", "", message))
+        except json.JSONDecodeError as exc:
+            words = _JSON_MESSAGES.get(exc.msg, "de JSON klopt hier niet")
+            line, column = exc.lineno, exc.colno
+            before = exc.doc[: exc.pos]
+            if exc.msg.startswith("Expecting ',' delimiter") and not before.rsplit("\n", 1)[-1].strip():
+                # The comma belongs at the end of the previous line, where the editor has to type it.
+                kept = before.rstrip()
+                line, column = kept.count("\n") + 1, len(kept.rsplit("\n", 1)[-1]) + 1
+            message = f"Dit schema is geen geldige JSON: {words}."
+            issues.append(Issue(f"schema/{name}", line, column, "schema-json", "", message))
+    return issues

@@ -42,7 +42,8 @@ def make_project(target: Path, fixture: Path = MINI) -> Path:
 def make_rand_project(target: Path) -> Path:
     """The mini project with the edge-case records of ``tests/fixtures/rand`` added (see its README.md)."""
     make_project(target)
-    shutil.copytree(RAND / "partners", target / "partners", dirs_exist_ok=True)
+    for name in ("partners", "content"):
+        shutil.copytree(RAND / name, target / name, dirs_exist_ok=True)
     return target
 
 

@@ -12,6 +12,10 @@ two cores, so pick modules:
     python -m tests.mutation --rapport   # the score per module of the last run, with the survivors
     make mutate MODULES=sjablonen        # templates: drop each escaping filter in the record-page templates
 
+A module name reruns every mutant of that module (mutmut reruns what it is asked for by name or pattern);
+to retry only the survivors after adding a test, pass their names: `.venv/bin/mutmut run NAAM …`.
+Changing the test selection in pyproject.toml makes mutmut forget all earlier verdicts in mutants/.
+
 mutmut knows Python only. For the Jinja2 templates this module makes the mutants itself: each escaping
 filter (`md`, `md_inline`, `md_paragraphs`, `attr`) in the templates of record pages is removed in
 turn, in a copy of the project, and the fast golden, render and text-fidelity tests run against it.

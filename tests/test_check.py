@@ -87,10 +87,49 @@ def test_a_known_aanbieder_passes(mini: Path) -> None:
 @pytest.mark.parametrize("folder", ["regiovisie", "onboarding"])
 def test_knowledge_pages_need_an_owner_and_a_review_date(mini: Path, folder: str) -> None:
     (mini / "content" / folder / "nieuw.md").write_text("# Nieuw\n\nTekst zonder eigenaar.\n", encoding="utf-8")
-    (mini / "content" / folder / "half.md").write_text("---\neigenaar: redactie\n---\n# Half\n", encoding="utf-8")
+    (mini / "content" / folder / "half.md").write_text("---\neigenaar: testredactie\n---\n# Half\n", encoding="utf-8")
     issues = [(i.path, i.line, i.column, i.code, i.field) for i in check_project(mini, TODAY).report.sorted()]
     assert issues == [
         (f"content/{folder}/half.md", 1, 1, "pagina-metadata", "laatst_beoordeeld"),
         (f"content/{folder}/nieuw.md", 1, 1, "pagina-metadata", "eigenaar"),
         (f"content/{folder}/nieuw.md", 1, 1, "pagina-metadata", "laatst_beoordeeld"),
     ]
+
+
+def test_a_project_without_schemas_says_where_to_run_instead_of_failing(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.cli import main
+
+    for schema in (mini / "schema").iterdir():
+        schema.unlink()
+    (mini / "schema").rmdir()
+    assert main(["--root", str(mini), "check"]) == 1
+    captured = capsys.readouterr()
+    err = captured.out + captured.err
+    assert "schema:1:1: fout [schema-ontbreekt]" in err
+    assert f"Er is geen map schema/ in {mini}." in err
+    assert "onverwachts" not in err
+
+
+@pytest.mark.parametrize(
+    ("ending", "line", "words"),
+    [
+        ("", 5, "hier ontbreekt een komma"),  # taken away: it belongs at the end of this line, not before the next field
+        (",,", 5, "veldnaam tussen dubbele aanhalingstekens"),  # the comma too many is on this line
+    ],
+)
+def test_a_broken_schema_file_is_named_at_the_place_to_repair(mini: Path, ending: str, line: int, words: str) -> None:
+    path = mini / "schema" / "organisatie.schema.json"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[4].endswith(",")
+    assert lines[5].startswith("  ")
+    lines[4] = lines[4][:-1] + ending
+    path.write_text("\n".join(lines), encoding="utf-8")
+    (mini / "schema" / "begrip.schema.json").unlink()
+    found = {i.path: i for i in check_project(mini, TODAY).report.issues}
+    assert set(found) == {"schema/organisatie.schema.json", "schema/begrip.schema.json"}
+    broken = found["schema/organisatie.schema.json"]
+    assert (broken.code, broken.line) == ("schema-json", line)
+    assert words in broken.message
+    if words == "hier ontbreekt een komma":
+        assert broken.column == len(lines[4]) + 1  # right after the last character, where the comma goes
+    assert found["schema/begrip.schema.json"].code == "schema-ontbreekt"

@@ -165,3 +165,11 @@ def test_a_number_checked_today_is_not_in_the_future(rand_root: Path) -> None:
 
     assert future(date(2026, 11, 1)) == []
     assert future(date(2026, 10, 31)) == [(30, "contact.telefoon[0].geverifieerd.op")]
+
+
+def test_the_future_date_message_names_the_date_and_what_to_fill_in(rand_root: Path) -> None:
+    issues = check_project(rand_root, date(2026, 10, 31)).report.issues
+    message = next(i.message for i in issues if i.code == "datum-in-toekomst" and i.path == CRISIS)
+    assert "2026-11-01" in message
+    assert "toekomst" in message
+    assert "gecontroleerd" in message  # what an editor should write instead: the day it was really checked

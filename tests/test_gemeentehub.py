@@ -145,8 +145,19 @@ def test_centrumtaak_sources_are_checked(mini: Path) -> None:
 def test_uitleg_bij_must_name_a_record(mini: Path) -> None:
     page = mini / "content" / "onboarding" / "uitleg.md"
     page.write_text(
-        "---\ntitle: Uitleg\neigenaar: redactie\nlaatst_beoordeeld: 2026-12-07\nuitleg_bij: [meldcode, bestaat-niet]\n---\n# Uitleg\n"
+        "---\ntitle: Uitleg\neigenaar: testredactie\nlaatst_beoordeeld: 2026-12-07\nuitleg_bij: [meldcode, bestaat-niet]\n---\n# Uitleg\n"
     )
     found = [i for i in check_project(mini, TODAY).report.issues if i.path == "content/onboarding/uitleg.md"]
     assert [(i.code, i.field) for i in found] == [("onbekend-id", "uitleg_bij")]
     assert "bestaat-niet" in found[0].message
+
+
+def test_a_centrumgemeente_page_says_its_centrum_tasks_once(pages: dict[str, str], real: Catalog) -> None:
+    gouda = pages["gemeenten/gouda.md"]
+    own = gouda.split("{ #lokale-aanpak }", 1)[1].split("{ #centrumgemeente }", 1)[0]
+    rol = real.of("organisaties")["gemeente-gouda"].rol
+    assert rol is not None
+    assert rol.startswith("Naast de taken die elke gemeente heeft")
+    assert "Naast de taken die elke gemeente heeft" not in own  # the rol repeats the centrum tasks: not here …
+    assert "Wat Gouda als centrumgemeente doet, staat hieronder bij [Centrumgemeente](#centrumgemeente)." in own
+    assert "Wat doet de centrumgemeente?" in gouda.split("{ #centrumgemeente }", 1)[1]  # … but there, once

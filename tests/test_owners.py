@@ -41,10 +41,17 @@ def test_codeowners_names_the_standaard_first_and_records_with_their_own_owner_a
     github = codeowners(catalog_of(mini), "github")
     rules = [line for line in github.splitlines() if line and not line.startswith("#")]
     # CODEOWNERS: the last matching line wins, so the specific file must come after /partners/.
-    assert rules == ["/partners/ @org/redactie", "/partners/organisaties/politie.yaml @org/noord @beleid-noord"]
+    assert rules == [
+        "/partners/ @org/redactie",
+        "/content/ @org/redactie",
+        "/partners/organisaties/politie.yaml @org/noord @beleid-noord",
+    ]
     assert "# Nog zonder accounts op github: Team Zuid, Testredactie." in github
     gitlab = codeowners(catalog_of(mini), "gitlab")
-    assert [line for line in gitlab.splitlines() if line and not line.startswith("#")] == ["/partners/ @groep/redactie"]
+    assert [line for line in gitlab.splitlines() if line and not line.startswith("#")] == [
+        "/partners/ @groep/redactie",
+        "/content/ @groep/redactie",
+    ]
     assert "Nog zonder accounts op gitlab: Team Noord, Team Zuid, Testredactie." in gitlab
 
 
@@ -75,3 +82,35 @@ def test_check_warns_when_codeowners_lags_behind_and_ids_brings_it_up_to_date(mi
     assert "make ids" in stale[0].message
     assert main(["--root", str(mini), "ids"]) == 0
     assert issues(mini, "codeowners-verouderd") == []
+
+
+def set_page_owner(root: Path, page: str, owner: str) -> Path:
+    path = root / "content" / page
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\neigenaar: ", 1)
+    path.write_text(f"{head}\neigenaar: {owner}\n{rest.split(chr(10), 1)[1]}", encoding="utf-8")
+    return path
+
+
+def test_a_page_with_its_own_owner_asks_that_owner_to_review_it(mini: Path) -> None:
+    with_owners(mini)
+    set_page_owner(mini, "onboarding/index.md", "team-noord")
+    set_page_owner(mini, "privacy.md", "team-zuid")  # no accounts: the standaard's /content/ line covers it
+    assert main(["--root", str(mini), "ids"]) == 0
+    github = (mini / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    rules = [line for line in github.splitlines() if line and not line.startswith("#")]
+    assert rules[-1] == "/content/onboarding/index.md @org/noord @beleid-noord"
+    assert rules.index("/content/ @org/redactie") < len(rules) - 1  # last match wins: the page's own line comes later
+    assert not any("privacy.md" in rule for rule in rules)
+    assert issues(mini, "codeowners-verouderd") == []
+    set_page_owner(mini, "onboarding/index.md", "redactie")
+    assert [i.path for i in issues(mini, "codeowners-verouderd")] == [".github/CODEOWNERS"]
+
+
+def test_an_unknown_page_owner_is_an_unknown_id_at_its_line(mini: Path) -> None:
+    with_owners(mini)
+    path = set_page_owner(mini, "over.md", "team-nord")
+    found = [i for i in issues(mini, "onbekend-id") if i.field == "eigenaar"]
+    assert [i.path for i in found] == ["content/over.md"]
+    assert "Er is geen eigenaar met id 'team-nord' (gezocht in partners/eigenaars). Bedoelde je 'team-noord'?" in found[0].message
+    assert path.read_text(encoding="utf-8").splitlines()[found[0].line - 1] == "eigenaar: team-nord"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.check import check_content
-from generator.check_pages import check_page
+from generator.check_pages import check_content, check_page
 from generator.load import ContentPage, front_matter, load_project
 from tests.helpers import ROOT
 

@@ -155,3 +155,91 @@ def test_an_ended_record_says_where_the_work_went(mini: Path) -> None:
     page = render_site(run.catalog, run.loaded.content, None, TODAY).pages["organisaties/lokaal-team-noordstad.md"]
     notice = next(line for line in page.splitlines() if "is opgeheven" in line)
     assert "**Deze organisatie is opgeheven.** Het werk gaat verder bij [Politie](politie.md)." in notice
+
+
+def merge_noorddorp_into_noordstad(root: Path, *, eerdere_ids: str = "[noorddorp]") -> None:
+    """A herindeling: Noorddorp goes into Noordstad; one record still names the old gemeente."""
+    gebied = root / "partners" / "gebieden" / "voorbeeldregio.yaml"
+    lines = [line for line in gebied.read_text(encoding="utf-8").splitlines() if "id: noorddorp" not in line]
+    text = "\n".join(lines) + "\n"
+    text = text.replace("centrumgemeente: noordstad}\n", f"centrumgemeente: noordstad, eerdere_ids: {eerdere_ids}}}\n", 1)
+    gebied.write_text(text, encoding="utf-8")
+    team = root / "partners" / "organisaties" / "lokaal-team-noordstad.yaml"
+    team.write_text(team.read_text(encoding="utf-8").replace("werkgebied: [noordstad]", "werkgebied: [noorddorp]"))
+
+
+def test_a_merged_gemeente_still_named_somewhere_reads_as_the_new_one(mini: Path) -> None:
+    merge_noorddorp_into_noordstad(mini)
+    run = check_project(mini, TODAY)
+    found = [i for i in run.report.issues if i.code != "regels-niet-gecontroleerd"]
+    assert [(i.code, i.is_error, i.path, i.field) for i in found] == [
+        ("id-hernoemd", False, "partners/organisaties/lokaal-team-noordstad.yaml", "werkgebied[0]")
+    ]
+    assert found[0].message.startswith(
+        "'noorddorp' heet nu 'noordstad' (partners/gebieden/voorbeeldregio.yaml, bij eerdere_ids)."
+    )
+    assert run.catalog is not None
+    assert run.catalog.of("organisaties")["lokaal-team-noordstad"].werkgebied == ("noordstad",)
+
+
+def test_without_eerdere_ids_the_lost_gemeente_is_an_error(mini: Path) -> None:
+    merge_noorddorp_into_noordstad(mini, eerdere_ids="[]")
+    found = [i for i in issues(mini) if i.is_error]
+    assert [(i.code, i.path, i.field) for i in found] == [
+        ("onbekend-gebied", "partners/organisaties/lokaal-team-noordstad.yaml", "werkgebied[0]")
+    ]
+
+
+def test_an_old_gemeente_id_may_not_be_a_current_one(mini: Path) -> None:
+    gebied = mini / "partners" / "gebieden" / "voorbeeldregio.yaml"
+    text = gebied.read_text(encoding="utf-8").replace("cbs_code: GM9903}", "cbs_code: GM9903, eerdere_ids: [noorddorp]}")
+    gebied.write_text(text, encoding="utf-8")
+    found = issues(mini)
+    assert [(i.path, i.code, i.field) for i in found] == [
+        ("partners/gebieden/voorbeeldregio.yaml", "dubbel-id", "subregios[1].gemeenten[0].eerdere_ids[0]")
+    ]
+    assert text.splitlines()[found[0].line - 1].strip().startswith("- {id: zuidveen")
+
+
+def test_the_old_gemeente_pages_and_answers_send_the_reader_on(mini: Path) -> None:
+    merge_noorddorp_into_noordstad(mini)
+    run = check_project(mini, TODAY)
+    assert run.catalog is not None
+    assert run.loaded is not None
+    site = render_site(run.catalog, run.loaded.content, None, TODAY)
+    meta, body = split(site.pages["gemeenten/noorddorp.md"])
+    assert (meta["verhuisd_naar"], meta["robots"]) == ("gemeenten/noordstad/", "noindex")
+    assert "[de pagina van Noordstad](noordstad.md)" in body
+    vormen = sorted(run.catalog.vormen(), key=lambda v: v.id)
+    answers = sorted(p for p in site.pages if p.startswith("wie-bel-ik/") and p.endswith("/noorddorp.md"))
+    assert answers == sorted(f"wie-bel-ik/{v.id}/{u}/noorddorp.md" for v in vormen for u in ("acuut", "advies", "zorgen"))
+    meta, body = split(site.pages[f"wie-bel-ik/{vormen[0].id}/acuut/noorddorp.md"])
+    assert meta["verhuisd_naar"] == f"wie-bel-ik/{vormen[0].id}/acuut/noordstad/"
+    assert "[het antwoord voor Noordstad](noordstad.md)" in body
+    assert f"wie-bel-ik/{vormen[0].id}/acuut/noordstad.md" in site.pages
+
+
+def test_a_renamed_vorm_keeps_its_wie_bel_ik_addresses(mini: Path) -> None:
+    folder = mini / "partners" / "expertise"
+    text = (folder / "partnergeweld.yaml").read_text(encoding="utf-8")
+    (folder / "partnergeweld.yaml").unlink()
+    new = text.replace("id: partnergeweld\n", "id: geweld-door-een-partner\n") + "eerdere_ids: [partnergeweld]\n"
+    (folder / "geweld-door-een-partner.yaml").write_text(new, encoding="utf-8")
+    run = check_project(mini, TODAY)
+    assert not run.report.errors, [i.format_text() for i in run.report.errors]
+    assert run.catalog is not None
+    assert run.loaded is not None
+    site = render_site(run.catalog, run.loaded.content, None, TODAY)
+    moved = {p: split(text)[0] for p, text in site.pages.items() if p.startswith("wie-bel-ik/partnergeweld/")}
+    gemeenten = sorted(run.catalog.gemeenten)
+    expected = {"index.md"} | {f"{u}/index.md" for u in ("acuut", "advies", "zorgen")}
+    expected |= {f"{u}/{g}.md" for u in ("acuut", "advies", "zorgen") for g in gemeenten}
+    assert {p.removeprefix("wie-bel-ik/partnergeweld/") for p in moved} == expected
+    for path in moved:
+        assert path.replace("/partnergeweld/", "/geweld-door-een-partner/") in site.pages
+    new = "wie-bel-ik/geweld-door-een-partner/"
+    assert moved["wie-bel-ik/partnergeweld/index.md"]["verhuisd_naar"] == new
+    assert moved["wie-bel-ik/partnergeweld/acuut/index.md"]["verhuisd_naar"] == f"{new}acuut/"
+    assert moved[f"wie-bel-ik/partnergeweld/acuut/{gemeenten[0]}.md"]["verhuisd_naar"] == f"{new}acuut/{gemeenten[0]}/"
+    assert moved["wie-bel-ik/partnergeweld/zorgen/index.md"]["title"] == "Wie bel ik bij partnergeweld?"
+    assert moved[f"wie-bel-ik/partnergeweld/zorgen/{gemeenten[0]}.md"]["title"].startswith("Wie bel ik bij partnergeweld in ")

@@ -60,3 +60,38 @@ def test_confidential_address_never_rendered(mini: Path) -> None:
         for word in ("Schuilplaatsweg", "9999 ZZ", "Verborgenhoven"):
             assert word not in text, f"{word} staat op {rel}"
     assert "Adres: Openbaarplein 1, 1234 AB Noordstad" in pages["organisaties/lokaal-team-noordstad.md"]
+
+
+def test_one_section_cited_twice_is_named_once(mini_catalog: Catalog) -> None:
+    from generator.model import Bron
+    from generator.render.sources import source_note
+
+    ctx = PageContext(mini_catalog, build_relations(mini_catalog), "organisaties/politie.md")
+    same = (Bron(document="voorbeeldvisie", regels="1"), Bron(document="voorbeeldvisie", regels="2"))
+    other = Bron(document="oude-visie", regels="1")
+    note = source_note((*same, other), ctx.bron)
+    cited = note.removeprefix('<small class="gia-bron" data-pagefind-ignore>(bron: ').removesuffix(")</small>").split("; ")
+    assert len(cited) == 2, note
+    assert cited[0] == ctx.bron(same[0]) == ctx.bron(same[1])
+    assert cited[1] == ctx.bron(other)
+
+
+def test_names_that_differ_only_in_spelling_are_shown_once() -> None:
+    from generator.render.environment import other_names
+
+    names = ["AMHK", "AMHK Zuid-Limburg", "AMHK Zuid Limburg", "Advies- en Meldpunt", "advies en meldpunt", "Veilig thuis"]
+    assert other_names(names, "Veilig Thuis") == ["AMHK", "AMHK Zuid-Limburg", "Advies- en Meldpunt"]
+    assert other_names(["Zorg en Veiligheidshuis"], "") == ["Zorg en Veiligheidshuis"]
+
+
+def test_vormen_with_a_volgorde_come_first_on_the_home_page(mini: Path) -> None:
+    def tiles() -> list[str]:
+        catalog = catalog_of(mini)
+        home = render_site(catalog, load_project(mini).content, today=TODAY).pages["index.md"]
+        block = home.split('<div class="gia-tegels" markdown>', 1)[1].split("</div>", 1)[0]
+        return [line.split("](", 1)[0].removeprefix("- [") for line in block.strip().splitlines()]
+
+    assert tiles() == ["Eergerelateerd geweld", "Partnergeweld"]  # by name
+    path = mini / "partners" / "expertise" / "partnergeweld.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "volgorde: 1\n", encoding="utf-8")
+    assert tiles() == ["Partnergeweld", "Eergerelateerd geweld"]

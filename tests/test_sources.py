@@ -14,7 +14,7 @@ import pytest
 
 from generator.catalog import Catalog
 from generator.check_sources import UNSOURCED, check_unsourced
-from generator.citations import Reader, check_citations, shares
+from generator.citations import check_citations
 from generator.history import last_changed
 from generator.issues import Severity
 from generator.load import ContentPage, load_project
@@ -24,6 +24,7 @@ from generator.relations import build_relations
 from generator.render import render_site
 from generator.render.context import PageContext
 from generator.render.sources import content_with_currency, currency, verificatie
+from generator.sourcewords import Reader, shares
 from tests.helpers import MINI, TODAY
 
 ROUTE = Path("partners") / "ketenroutes" / "melding-voorbeeld.yaml"

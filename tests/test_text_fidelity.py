@@ -69,6 +69,38 @@ SHOWN_ON = {
     # A route's let_op and a stap's omschrijving are read where a professional acts on them: the answer pages.
     "ketenroute.let_op": "wie-bel-ik/rand-vorm/acuut/noordstad",
     "omschrijving": "wie-bel-ik/rand-vorm/acuut/noordstad",
+    # An activity in the uitvoeringsagenda is listed on the page of each organisation that takes part.
+    "agenda.activiteit": "organisaties/crisisdienst-rand",
+}
+
+# Names, titles, labels, e-mail addresses and websites have stricter grammars (no < > \ { } `), but those
+# allow * _ [ ] |, so the edge-case records put them there. Page → the title (h1) as the editor typed it.
+TITLES = {
+    "organisaties/crisisdienst-rand": "Crisisdienst (Rand) | *nacht*",
+    "voorzieningen/nieuwe-opvang-rand": "Nieuwe opvang Rand | *nacht* _dag_",
+    "routeertafels/overleg-rand": "Overleg Rand | *nacht* _dag_",
+    "expertise/rand-vorm": "Randgeval | *nacht* _dag_",
+    "ketenroutes/route-rand": "Route Rand | *nacht* _dag_",
+    "begrippen/rand-begrip": "Randbegrip | *nacht* _dag_",
+}
+# Page → sentences a reader must see with those characters as typed (written by hand from the fixture).
+SENTENCES = {
+    "organisaties/crisisdienst-rand": [
+        "E-mail: _crisis_@example.org",
+        "Website: https://example.org/*nacht*/_dag_",
+        "( agenda.thema | *ster* _laag_ [haak] )",  # the activity's theme, linked to the agenda
+    ],
+    "organisaties/gemeente-randstad": [
+        "Werk je in Randstad | *aan* _zee_? Alles voor je werk daar staat op Werken in Randstad | *aan* _zee_ .",
+    ],
+    "expertise/rand-vorm": ["Wie bel ik bij randgeval | *nacht* _dag_?"],
+    # A stap's label (instead of its action), and the same label where the previous stap points at it.
+    "ketenroutes/route-rand": [
+        "— Overleg | *nacht* _dag_",
+        "Daarna stap 3 ( overleg | *nacht* _dag_ )",
+        "Lees ook: Uitleg | *nacht* _dag_ [haak] .",  # the title of the hand-written page that explains it
+    ],
+    "begrippen/rand-begrip": ["Lees ook: Uitleg | *nacht* _dag_ [haak] ."],
 }
 
 
@@ -95,7 +127,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tag]:
     pages = render_site(catalog_of(root), load_project(root).content, today=TODAY).pages
     names, configs = markdown_extensions()
     out: dict[str, Tag] = {}
-    for page in {*SHOWN_ON.values()}:
+    for page in {*SHOWN_ON.values(), *TITLES, *SENTENCES}:
         text = pages[f"{page}.md"].split("---\n", 2)[2]  # without the front matter
         html = markdown.markdown(text, extensions=names, extension_configs=configs)
         out[page] = BeautifulSoup(f"<article>{html}</article>", "html.parser").article
@@ -115,12 +147,17 @@ def test_rendered_markdown_makes_no_markup_of_editor_text(rendered: dict[str, Ta
     assert body.select(".x") == []
 
 
-def test_a_name_with_markup_is_the_rendered_title_as_typed(rendered: dict[str, Tag]) -> None:
-    # Names may hold | * _ (their grammar allows them): the heading a professional sees is the name as typed.
-    heading = rendered["organisaties/crisisdienst-rand"].find("h1")
+@pytest.mark.parametrize("page", sorted(TITLES))
+def test_every_record_title_reads_as_typed(rendered: dict[str, Tag], page: str) -> None:
+    heading = rendered[page].find("h1")
     assert heading is not None
-    assert heading.get_text(strip=True) == "Crisisdienst (Rand) | *nacht*"
-    assert heading.find(["em", "strong"]) is None
+    assert heading.get_text(strip=True) == TITLES[page]
+    assert heading.find(["em", "strong", "a"]) is None
+
+
+@pytest.mark.parametrize(("page", "sentence"), [(p, s) for p, sentences in sorted(SENTENCES.items()) for s in sentences])
+def test_names_labels_and_addresses_read_as_typed(rendered: dict[str, Tag], page: str, sentence: str) -> None:
+    assert sentence in squash(rendered[page].get_text(" "))
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """Issue 10: the rules of "Wie bel ik?" one by one, on small routes written for the purpose.
 
-The answers on the real site are checked against hand-written scenarios in tests/browser/test_wiebelik.py;
-here each rule gets a route or beslissing that makes it matter, in a copy of the mini fixture.
+The answers on the real site are checked against hand-written scenarios in tests/browser/test_wiebelik.py
+(and, without a site build, in tests/test_wiebelik_scenarios.py); here each rule gets a route or beslissing
+that makes it matter, in a copy of the mini fixture.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ import pytest
 
 from generator.callpath import reachable, read_route
 from generator.catalog import Catalog
+from generator.load import load_project
 from generator.pipeline import check_project
 from generator.relations import build_relations
+from generator.render import render_site
 from generator.wiebelik import answer
 from tests.helpers import TODAY, catalog_of, make_project
 
@@ -110,7 +113,8 @@ def test_what_follows_only_an_excluded_party_drops_out(mini: Catalog) -> None:
 def test_only_callable_parties_are_in_the_call_list(mini: Catalog) -> None:
     result = answer(mini, build_relations(mini), "partnergeweld", "zorgen", "noordstad")
     assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld"]
-    assert [a.tekst for a in result.call[0].acts] == ["Je vraagt advies.", "Je meldt."]
+    # The report comes with the condition the route gives it ("ernstig"): the asker reads when to report.
+    assert [(a.tekst, a.voorwaarde) for a in result.call[0].acts] == [("Je vraagt advies.", None), ("Je meldt.", "ernstig")]
     # The lokale team is a contact the route names, but it has no number: 'Ook deskundig'.
     assert [x.record.id for x in result.experts][:1] == ["lokaal-team-noordstad"]
     assert [n.record.id for n in result.then] == ["casusoverleg-voorbeeld", "opvang-voorbeeld"]
@@ -327,6 +331,17 @@ def test_ook_deskundig_lists_the_specialists_serving_the_gemeente_once(tmp_path:
     assert experts[0].step.stap.omschrijving == "Je vraagt het team."
     assert [t.weergave for t in experts[1].phones] == ["0900-8844"]
     assert experts[2].phones == ()
+    # On the page: a contact with a number or with words of its own has a line; those with neither share one.
+    page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/zorgen/noordstad.md"]
+    section = page.split("## Ook deskundig", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert lines[0].startswith("- **[Lokaal team Noordstad]")
+    assert "Je vraagt het team." in lines[0]
+    assert lines[1].startswith("- **[Specialist Noord]")
+    assert "0900-8844" in lines[1]
+    assert lines[2:] == [
+        "- Nog geen gecontroleerd telefoonnummer; bel bij twijfel Veilig Thuis: **[Hulp Noord](../../../voorzieningen/hulp-noord.md)**."
+    ]
     # A vorm nobody on the kaart specialises in still gets an answer: Veilig Thuis, and no specialists.
     alone = answer(catalog, build_relations(catalog), "ouderenmishandeling", "zorgen", "noordstad")
     assert ([c.record.id for c in alone.call], alone.experts) == (["meldpunt-voorbeeld"], [])
@@ -354,3 +369,304 @@ def test_a_vorm_without_its_own_route_follows_the_general_route(tmp_path: Path) 
     assert not alone.meldcode_added  # the general route itself sends you to the meldpunt
     own = answer(catalog, rel, "partnergeweld", "zorgen", "noordstad")
     assert ([r.id for r in own.routes], own.general) == (["testroute"], False)
+
+
+# A route in which a voorziening is decided on (actie besluiten), right after the professional's signal. The
+# voorziening has a number and is no `maatregel` by soort: the route alone makes it a measure, never a call.
+BESLUIT = """id: besluitroute
+naam: Besluitroute
+beschrijving: Na het signaal besluit iemand over een plek.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren}
+  - {id: besluit, actor: plek-op-besluit, actie: besluiten, eindpunt: true}
+overgangen:
+  - {van: zorg, naar: besluit}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+PLEK = """id: plek-op-besluit
+naam: Plek op besluit
+soort: crisisopvang
+beschrijving: Een plek waarover iemand anders besluit.
+vertrouwelijk_adres: true
+werkgebied: [voorbeeldregio]
+contact:
+  telefoon:
+    - doel: aanmelden
+      nummer: "+318002000"
+      weergave: 0800-2000
+      beschikbaarheid: {altijd: true}
+      geverifieerd: {op: 2026-11-01, door: testredactie, bron: "https://example.org/plek"}
+bronnen: [{document: voorbeeldvisie, regels: 5}]
+"""
+
+
+def test_a_voorziening_a_route_decides_on_is_never_a_call(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__besluitroute=BESLUIT, voorzieningen__plek_op_besluit=PLEK))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert "plek-op-besluit" not in [c.record.id for c in result.call]
+    assert "plek-op-besluit" in [n.record.id for n in result.then]
+
+
+# The professional reaches two parties whose stap says what they do (not advies-vragen or melden): the
+# politie, on a condition and with a description, and the meldpunt, without one.
+ANDERS = """id: andere-weg
+naam: Andere weg
+beschrijving: De professional schakelt de politie of het meldpunt in.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [advies]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: agent, actor: politie, actie: strafrechtelijk-optreden, omschrijving: De wijkagent komt langs., eindpunt: true, afgeleid: true}
+  - {id: meldpunt, actor: meldpunt-voorbeeld, actie: overleggen, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: agent, voorwaarde: bij dreiging, afgeleid: true}
+  - {van: zorg, naar: meldpunt, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_party_the_asker_reaches_for_what_it_does_is_a_call_with_that_description(tmp_path: Path) -> None:
+    root = project(tmp_path, ketenroutes__andere_weg=ANDERS)
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    acts = {c.record.id: [(a.tekst, a.actie, a.voorwaarde) for a in c.acts] for c in result.call}
+    assert acts == {
+        "politie": [("De wijkagent komt langs.", "contact", "bij dreiging")],
+        "meldpunt-voorbeeld": [("", "contact", None)],
+    }
+    assert all(c.phones for c in result.call)
+    # On the page: the stap's own words with the condition, and a plain instruction where the stap has none.
+    page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/advies/noordstad.md"]
+    assert "- *Bij dreiging:* De wijkagent komt langs." in page
+    assert "- Je neemt contact op." in page
+
+
+# Opvang Voorbeeld has no number of its own: a beslissing has it called through the meldpunt's number. The
+# lokale team in the same beslissing is excluded by another; the politie keeps its own number.
+VIA = """id: via-meldpunt
+titel: Bel bij partnergeweld de opvang via het meldpunt
+vormen: [partnergeweld]
+urgentie: [zorgen]
+besluit: bellen
+actoren: [lokaal-team-noordstad, opvang-voorbeeld, politie]
+via: meldpunt-voorbeeld
+voor_jou: Je belt het meldpunt en vraagt naar de opvang.
+waarom: Om het te proberen.
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_a_beslissing_reaches_a_party_without_number_through_another_number(tmp_path: Path) -> None:
+    root = project(tmp_path, beslissingen__geen_team=UITSLUITEN, beslissingen__via_meldpunt=VIA)
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    call = {c.record.id: c for c in result.call}
+    assert list(call) == ["meldpunt-voorbeeld", "opvang-voorbeeld", "politie"]
+    assert call["opvang-voorbeeld"].via.id == "meldpunt-voorbeeld"
+    assert [t.nummer for t in call["opvang-voorbeeld"].phones] == ["+318002000"]
+    assert call["politie"].via is None  # its own 112 and 0900-8844, not the meldpunt's number
+    assert [t.nummer for t in call["politie"].phones] == ["112", "+319008844"]
+    page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/zorgen/noordstad.md"]
+    assert page.count("via het nummer van") == 1
+
+
+def test_a_beslissing_skips_a_party_without_any_number_and_keeps_the_next(tmp_path: Path) -> None:
+    zonder = BELLEN.replace("actoren: [politie]", "actoren: [opvang-voorbeeld, politie]")
+    catalog = catalog_of(project(tmp_path, beslissingen__ook_politie=zonder))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld", "politie"]
+
+
+def test_a_beslissing_with_a_werkgebied_applies_only_there(tmp_path: Path) -> None:
+    alleen_zuid = BELLEN.replace("urgentie: [zorgen]", "urgentie: [zorgen]\nwerkgebied: [zuid]")
+    catalog = catalog_of(project(tmp_path, beslissingen__ook_politie=alleen_zuid))
+    rel = build_relations(catalog)
+    assert "politie" in [c.record.id for c in answer(catalog, rel, "partnergeweld", "zorgen", "zuidveen").call]
+    assert "politie" not in [c.record.id for c in answer(catalog, rel, "partnergeweld", "zorgen", "noordstad").call]
+
+
+# A victim asks the meldpunt for advice; the meldpunt involves the professional, who then asks a voorziening
+# with its own number (Plek op besluit, no measure here). In route order the victim's contact comes first.
+VOLGORDE = """id: volgorde
+naam: Volgorde
+beschrijving: Eerst vraagt het slachtoffer advies, later de professional.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [advies]
+stappen:
+  - {id: vraag, actor: slachtoffer, actie: advies-vragen, afgeleid: true}
+  - {id: centrum, actor: meldpunt-voorbeeld, actie: advies-vragen, afgeleid: true}
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: plek, actor: plek-op-besluit, actie: advies-vragen, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: vraag, naar: centrum, afgeleid: true}
+  - {van: centrum, naar: zorg, afgeleid: true}
+  - {van: zorg, naar: plek, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_the_professionals_own_calls_come_first_and_a_voorziening_can_be_one(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__volgorde=VOLGORDE, voorzieningen__plek_op_besluit=PLEK))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    assert [c.record.id for c in result.call] == ["plek-op-besluit", "meldpunt-voorbeeld"]
+
+
+# An acute route that starts at the politie, and a specialist for another vorm that a route for two vormen
+# names as its first contact, before the meldpunt.
+ACUUT = """id: acuut-test
+naam: Acuut
+beschrijving: De politie grijpt in.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [acuut]
+stappen:
+  - {id: politie, actor: politie, actie: strafrechtelijk-optreden, afgeleid: true}
+  - {id: meldpunt, actor: meldpunt-voorbeeld, actie: melden, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: politie, naar: meldpunt, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+SPECIALIST = """id: eer-centrum
+naam: Eer centrum
+soort: samenwerkingsverband
+beschrijving: Een centrum voor eergerelateerd geweld.
+werkgebied: [voorbeeldregio]
+expertise: [eergerelateerd-geweld]
+contact:
+  telefoon:
+    - {doel: advies, nummer: "+319008844", weergave: 0900-8844, beschikbaarheid: {altijd: true},
+       geverifieerd: {op: 2026-11-01, door: testredactie, bron: "https://example.org/eer"}}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+TWEE_VORMEN = """id: twee-vormen
+naam: Twee vormen
+beschrijving: Advies bij partnergeweld of eergerelateerd geweld.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld, eergerelateerd-geweld]
+urgentie: [advies]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: eer, actor: eer-centrum, actie: advies-vragen, eindpunt: true, afgeleid: true}
+  - {id: meld, actor: meldpunt-voorbeeld, actie: advies-vragen, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: eer, afgeleid: true}
+  - {van: zorg, naar: meld, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_the_start_of_an_acute_route_is_a_call_for_direct_danger(tmp_path: Path) -> None:
+    root = project(tmp_path, ketenroutes__acuut_test=ACUUT)
+    catalog = catalog_of(root)
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "acuut", "noordstad")
+    first = result.call[0]
+    assert (first.record.id, [(a.tekst, a.actie) for a in first.acts]) == ("politie", [("", "bellen")])
+    page = render_site(catalog, load_project(root).content, today=TODAY).pages["wie-bel-ik/partnergeweld/acuut/noordstad.md"]
+    assert "- Bel bij direct gevaar." in page
+
+
+def test_a_specialist_is_called_only_for_its_own_vorm_and_the_list_goes_on(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, organisaties__eer_centrum=SPECIALIST, ketenroutes__twee_vormen=TWEE_VORMEN))
+    rel = build_relations(catalog)
+    partner = {c.record.id: [a.actie for a in c.acts] for c in answer(catalog, rel, "partnergeweld", "advies", "noordstad").call}
+    eer = [c.record.id for c in answer(catalog, rel, "eergerelateerd-geweld", "advies", "noordstad").call]
+    assert "eer-centrum" not in partner
+    # The meldpunt is there as the route's next contact, not only because the meldcode always adds it.
+    assert partner["meldpunt-voorbeeld"] == ["advies-vragen"]
+    assert "eer-centrum" in eer
+
+
+# A second route for the same situation repeats the casusoverleg and then goes on to the lokale team.
+TWEEDE = """id: tweede
+naam: Tweede route
+beschrijving: Na het casusoverleg helpt het lokale team bij herstel.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [zorgen]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: advies, actor: meldpunt-voorbeeld, actie: advies-vragen, afgeleid: true}
+  - {id: overleg, actor: casusoverleg-voorbeeld, actie: overleggen, afgeleid: true}
+  - {id: herstel, actor: lokaal-team-noordstad, actie: herstel-nazorg, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: advies, afgeleid: true}
+  - {van: advies, naar: overleg, afgeleid: true}
+  - {van: overleg, naar: herstel, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_what_follows_lists_a_repeated_step_once_and_keeps_what_comes_after_it(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__tweede=TWEEDE))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [r.id for r in result.routes] == ["testroute", "tweede"]
+    assert [(n.record.id, n.step.route.id) for n in result.then] == [
+        ("casusoverleg-voorbeeld", "testroute"),
+        ("opvang-voorbeeld", "testroute"),
+        ("lokaal-team-noordstad", "tweede"),
+    ]
+
+
+def test_a_beslissing_with_na_puts_its_party_right_after_that_one(tmp_path: Path) -> None:
+    na = BELLEN.replace("actoren: [politie]", "actoren: [politie]\nna: meldpunt-voorbeeld")
+    catalog = catalog_of(project(tmp_path, beslissingen__ook_politie=na))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "zorgen", "noordstad")
+    assert [c.record.id for c in result.call] == ["meldpunt-voorbeeld", "politie"]
+    # Between two contacts of a route: right after the one named, not at the end.
+    tussen = VIA.replace("urgentie: [zorgen]", "urgentie: [advies]\nna: politie")
+    tussen = tussen.replace("actoren: [lokaal-team-noordstad, opvang-voorbeeld, politie]", "actoren: [opvang-voorbeeld]")
+    catalog = catalog_of(project(tmp_path / "tussen", ketenroutes__andere_weg=ANDERS, beslissingen__via_meldpunt=tussen))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    assert [c.record.id for c in result.call] == ["politie", "opvang-voorbeeld", "meldpunt-voorbeeld"]
+
+
+# At acute danger the route reaches the meldpunt first and the politie later: 112 still comes first.
+MELDPUNT_EERST = """id: meldpunt-eerst
+naam: Meldpunt eerst
+beschrijving: De professional meldt eerst en belt daarna de politie.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [acuut]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: meld, actor: meldpunt-voorbeeld, actie: melden, afgeleid: true}
+  - {id: terug, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: agent, actor: politie, actie: strafrechtelijk-optreden, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: meld, afgeleid: true}
+  - {van: meld, naar: terug, afgeleid: true}
+  - {van: terug, naar: agent, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+# For advice the route names only the voorziening: the region's Veilig Thuis (meldcode) comes after it.
+ALLEEN_PLEK = """id: alleen-plek
+naam: Alleen plek
+beschrijving: De professional vraagt de voorziening om advies.
+werkgebied: [voorbeeldregio]
+expertise: [partnergeweld]
+urgentie: [advies]
+stappen:
+  - {id: zorg, actor: professional, actie: signaleren, afgeleid: true}
+  - {id: plek, actor: plek-op-besluit, actie: advies-vragen, eindpunt: true, afgeleid: true}
+overgangen:
+  - {van: zorg, naar: plek, afgeleid: true}
+bronnen: [{document: voorbeeldvisie, regels: 3}]
+"""
+
+
+def test_at_acute_danger_112_comes_first_even_when_the_route_reaches_it_later(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__meldpunt_eerst=MELDPUNT_EERST))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "acuut", "noordstad")
+    assert [c.record.id for c in result.call] == ["politie", "meldpunt-voorbeeld"]
+
+
+def test_the_meldcode_adds_veilig_thuis_after_the_routes_contacts(tmp_path: Path) -> None:
+    catalog = catalog_of(project(tmp_path, ketenroutes__alleen_plek=ALLEEN_PLEK, voorzieningen__plek_op_besluit=PLEK))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    assert [c.record.id for c in result.call] == ["plek-op-besluit", "meldpunt-voorbeeld"]
+    assert result.meldcode_added

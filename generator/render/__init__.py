@@ -32,7 +32,7 @@ from generator.render.findability import Summaries, finish_pages, robots_txt
 from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page, tooltip_abbreviations
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import TEMPLATES, record_pages
-from generator.render.redirects import redirect_pages
+from generator.render.redirects import gemeente_redirects, redirect_pages, vorm_redirects
 from generator.render.routes import keten_sections, route_pages
 from generator.render.searchhelp import search_help, search_words
 from generator.render.sitecard import site_card
@@ -123,6 +123,8 @@ def render_site(
         *route_pages(env, catalog, rel),
         *guide_pages(env, catalog, rel),
         *redirect_pages(env, catalog, rel),
+        *gemeente_redirects(env, catalog, rel),
+        *vorm_redirects(env, catalog, rel),
         home_page(env, catalog, rel, content),
     ):
         site.pages[path] = text

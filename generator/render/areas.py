@@ -7,14 +7,13 @@ them by what the reader does with them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
 
 from jinja2 import Environment
 
 from generator.catalog import Catalog
 from generator.labels import STATUS_WORDS
-from generator.model import Bron
 from generator.relations import Relations
 from generator.render.agenda import STATUS_LABELS
 from generator.render.context import PageContext, front_matter
@@ -24,11 +23,6 @@ from generator.render.records import name_keys
 
 # Sections of the gemeente page that the onboarding steps point to (ids in gemeente.md.j2).
 HUB_SECTIONS = ("nieuw", "jouw-team", "centrumgemeente", "overleggen")
-
-
-def bronnen_tekst(bron: Callable[[Bron], str], items: tuple[Bron, ...]) -> str:
-    """Several sources in one line, each once ("A; B"), for the short source notes on the hub."""
-    return "; ".join(dict.fromkeys(bron(b) for b in items))
 
 
 def begrip_link(ctx: PageContext, begrip_id: str, text: str) -> str:
@@ -77,7 +71,6 @@ def area_pages(
                 status_labels=STATUS_LABELS,
                 status_words=STATUS_WORDS,
                 opsomming=opsomming,
-                bronnen=partial(bronnen_tekst, helpers["bron"]),
                 has_page=content.__contains__,
                 begrip_link=partial(begrip_link, ctx),
                 front_matter=front_matter(meta),

@@ -19,7 +19,7 @@ from generator.labels import DAYS, DOEL_LABELS, SOORT_LABELS, STATUS_WORDS
 from generator.relations import Relations
 from generator.render.environment import datum, host_of, relative
 from generator.render.escape import external_link, front_matter_value, html_attr, html_text, md_inline
-from generator.render.sources import bron_ids, currency_block, mark_labels, marks, route_legend, source_note, verificatie
+from generator.render.sources import bron_ids, cited, currency_block, mark_labels, marks, route_legend, source_note, verificatie
 
 KIND_OF_CLASS: dict[type, str] = {
     model.Organisatie: "organisaties",
@@ -198,6 +198,7 @@ class PageContext:
             "html_link": self.html_link,
             "werkgebied": self.werkgebied,
             "bron": self.bron,
+            "bronnen_regel": lambda bronnen: cited(bronnen, self.bron),
             "bron_doc": self.bron_doc,
             "bereikbaar": self.bereikbaar,
             "punt": self.punt,

@@ -9,6 +9,7 @@ for links and ``admonition_title`` in ``!!!`` titles. A ``<script>`` typed in a 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -62,6 +63,26 @@ def datum(value: date | str) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def other_names(names: Iterable[str], own: str = "") -> list[str]:
+    """Names to show, each once: variants differing only in case, spaces or punctuation are left out.
+
+    A variant of an earlier name, or of the record's own name, is not shown again. Search keeps every
+    variant; readers need each name once.
+    """
+    seen = {_fold(own)} if own else set()
+    shown = []
+    for name in names:
+        key = _fold(name)
+        if key not in seen:
+            seen.add(key)
+            shown.append(name)
+    return shown
+
+
+def _fold(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
 @cache
 def relative(target: str, current: str) -> str:
     """Relative Markdown link from page ``current`` to page ``target`` (both docs-relative .md paths).
@@ -92,5 +113,6 @@ def make_env() -> Environment:
         mailto=mailto,
         admonition_title=admonition_title,
         datum=datum,
+        andere_namen=other_names,
     )
     return env

@@ -8,6 +8,10 @@ small page there: the theme (``overrides/main.html``) turns its ``verhuisd_naar`
 redirect and a canonical link, and the page itself says in words where the record went, for
 browsers that do not follow the redirect. The page stays out of search engines, the sitemap and
 the site's own search. This needs no MkDocs plugin: the old page is an ordinary generated page.
+
+A gemeente that other gemeenten merged into (``eerdere_ids`` on the gemeente) gets the same at the
+old gemeente's addresses: its page and each of its Wie-bel-ik answers, which professionals bookmark.
+So does a renamed vorm van geweld, at each of its Wie-bel-ik addresses.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from generator.catalog import Catalog
 from generator.kinds import KINDS
 from generator.relations import Relations
 from generator.render.context import record_path, render_page
+from generator.wiebelik import URGENTIES
 
 
 def record_title(rec: Any) -> str:
@@ -38,20 +43,47 @@ def redirect_pages(env: Environment, catalog: Catalog, rel: Relations) -> Iterat
             for old in rec.eerdere_ids:
                 if old in catalog.of(folder):
                     continue  # check reports the clash; the current record keeps its page
-                meta = {
-                    "title": record_title(rec),
-                    "paginasoort": "verhuisd",
-                    "verhuisd_naar": target.removesuffix(".md") + "/",
-                    "hide": ["navigation", "toc"],
-                }
-                yield render_page(
-                    env,
-                    catalog,
-                    rel,
-                    f"{kind.url}/{old}.md",
-                    "verhuisd.md.j2",
-                    meta,
-                    title=record_title(rec),
-                    soort=kind.singular,
-                    target=target,
-                )
+                naar = f"de pagina van deze {kind.singular}"
+                yield _moved(env, catalog, rel, f"{kind.url}/{old}.md", target, record_title(rec), naar)
+
+
+def _moved(env: Environment, catalog: Catalog, rel: Relations, old: str, target: str, title: str, naar: str) -> tuple[str, str]:
+    address = target.removesuffix("index.md") if target.endswith("/index.md") else target.removesuffix(".md") + "/"
+    meta: dict[str, Any] = {"title": title, "paginasoort": "verhuisd", "verhuisd_naar": address}
+    meta["hide"] = ["navigation", "toc"]
+    return render_page(env, catalog, rel, old, "verhuisd.md.j2", meta, title=title, naar=naar, target=target)
+
+
+def gemeente_redirects(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of a page at each old address of a gemeente that others merged into."""
+    vormen = catalog.vormen()
+    for gid, info in sorted(catalog.gemeenten.items()):
+        for old in info.gemeente.eerdere_ids:
+            if old in catalog.gemeenten:
+                continue  # check reports the clash; the current gemeente keeps its pages
+            naam = info.gemeente.naam
+            yield _moved(env, catalog, rel, f"gemeenten/{old}.md", f"gemeenten/{gid}.md", naam, f"de pagina van {naam}")
+            for vorm in vormen:
+                for urgentie in URGENTIES:
+                    at = f"wie-bel-ik/{vorm.id}/{urgentie}/"
+                    title = f"Wie bel ik bij {vorm.naam.lower()} in {naam}?"
+                    yield _moved(env, catalog, rel, f"{at}{old}.md", f"{at}{gid}.md", title, f"het antwoord voor {naam}")
+
+
+def vorm_redirects(env: Environment, catalog: Catalog, rel: Relations) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of a page at each Wie-bel-ik address of a renamed vorm van geweld."""
+    expertise = catalog.of("expertise")
+    for vorm in catalog.vormen():
+        for old in vorm.eerdere_ids:
+            if old in expertise:
+                continue  # check reports the clash
+            title = f"Wie bel ik bij {vorm.naam.lower()}?"
+            here, there = f"wie-bel-ik/{old}/", f"wie-bel-ik/{vorm.id}/"
+            yield _moved(env, catalog, rel, f"{here}index.md", f"{there}index.md", title, "de nieuwe pagina")
+            for urgentie in URGENTIES:
+                at = f"{urgentie}/"
+                yield _moved(env, catalog, rel, f"{here}{at}index.md", f"{there}{at}index.md", title, "de nieuwe pagina")
+                for gid, info in sorted(catalog.gemeenten.items()):
+                    naam = info.gemeente.naam
+                    page, answer = f"{at}{gid}.md", f"Wie bel ik bij {vorm.naam.lower()} in {naam}?"
+                    yield _moved(env, catalog, rel, f"{here}{page}", f"{there}{page}", answer, f"het antwoord voor {naam}")

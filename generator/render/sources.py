@@ -13,7 +13,7 @@ Git dates come from the load stage (`generator.history.last_changed`); nothing h
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -36,6 +36,11 @@ def bron_ids(bronnen: tuple[Bron, ...]) -> str:
     return attr(" ".join(dict.fromkeys(i for i in ids if i)))
 
 
+def cited(bronnen: Iterable[Bron], cite: Callable[[Bron], str]) -> str:
+    """Several sources in one line, each once ("A; B"): two line ranges of one section read as one."""
+    return "; ".join(dict.fromkeys(cite(b) for b in bronnen))
+
+
 def source_note(bronnen: tuple[Bron, ...], cite: Callable[[Bron], str], soort: str = "richtlijn") -> str:
     """The small reference after one line: its sources, or what kind of line it is when it has none."""
     if soort == "lacune":
@@ -43,7 +48,7 @@ def source_note(bronnen: tuple[Bron, ...], cite: Callable[[Bron], str], soort: s
     elif not bronnen:
         text = "nog zonder bron"
     else:
-        text = "; ".join(cite(b) for b in bronnen)
+        text = cited(bronnen, cite)
         text = f"algemene richtlijn: {text}" if soort == "algemene-richtlijn" else f"bron: {text}"
     return f'<small class="gia-bron" data-pagefind-ignore>({text})</small>'
 

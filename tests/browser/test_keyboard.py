@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.support import Site, assert_visible_focus, focused, within_viewport
 
@@ -123,3 +123,36 @@ def test_ketenroute_nodes_are_clickable_with_the_mouse(page_types: dict[str, str
     with page.expect_navigation():
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     assert page.url == target
+
+
+@pytest.mark.parametrize("kind", ["wie-bel-ik", "organisatie", "home"])
+def test_on_a_phone_every_tab_stop_is_on_screen(kind: str, page_types: dict[str, str], real_site: Site, browser: Any) -> None:
+    """At 360 px the navigation is a drawer off the left edge: closed, its links must not take the focus."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(real_site.url(page_types[kind]), wait_until="networkidle")
+    off_screen = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        info = focused(page)
+        if info["tag"] == "body":
+            break
+        x, y, width, height = info["box"]
+        # Sideways wholly on the screen; up and down at least partly (the browser scrolls a stop into view).
+        if "gia-skip-snelweg" not in info["cls"] and not (x >= 0 and x + width <= 360 and y < 800 and y + height > 0):
+            off_screen.append((info["cls"] or info["tag"], info["box"]))
+    assert off_screen == [], off_screen
+    # Opened, the drawer's links take the focus again.
+    page.locator("label.md-header__button[for='__drawer']").click()
+    # Fully on the screen only once the slide-in is over (the drawer is narrower than the phone).
+    expect(page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__title")).to_be_in_viewport(ratio=1)
+    on_screen = page.locator(".md-sidebar--primary a.md-nav__link").evaluate_all(
+        "links => links.map((a, i) => [i, a.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && r.left >= 0"
+        " && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight).map(([i]) => i)"
+    )
+    assert on_screen, "no link of the opened drawer lies on the screen"
+    page.locator(".md-sidebar--primary a.md-nav__link").nth(on_screen[0]).focus()
+    drawer_link = focused(page)
+    assert drawer_link["tag"] == "a", drawer_link  # visible again: the link can take the focus
+    assert within_viewport(page, drawer_link["box"]), drawer_link
+    context.close()
