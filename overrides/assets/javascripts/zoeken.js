@@ -61,6 +61,37 @@ function pagefind() {
   return pagefindPromise;
 }
 
+/* The index chunks a query needs, fetched at once. The <head> carries the table of Pagefind's chunks by
+   their words' first three letters (searchindex.chunk_table), so they load while Pagefind's WebAssembly
+   still loads, instead of after it; Pagefind then finds them preloaded. Pagefind looks a word up as
+   typed and as its stem: a word's longer forms and stem share its first letters, so they are in the
+   same chunk, except that the Dutch stem drops a leading "ge" ("geweld" → "weld"). A chunk missed here
+   is no error: Pagefind fetches whatever else it needs itself. */
+function preloadChunks(words) {
+  const link = document.querySelector("link[data-gia-zoekdelen]");
+  let table = [];
+  try {
+    table = JSON.parse(link.dataset.giaZoekdelen);
+  } catch {
+    return;
+  }
+  const names = new Set();
+  const keys = [];
+  for (const word of words) {
+    const letters = Array.from(plain(word));
+    keys.push(letters.slice(0, 3).join(""));
+    if (letters.length >= 5 && letters[0] === "g" && letters[1] === "e") keys.push(letters.slice(2, 5).join(""));
+  }
+  for (const key of keys) {
+    for (const [from, to, name] of Array.isArray(table) ? table : []) {
+      if (from <= key && key <= to && /^[a-z]+_[0-9a-f]+$/.test(name)) names.add(name);
+    }
+  }
+  for (const name of names) {
+    document.head.append(el("link", { rel: "preload", as: "fetch", crossorigin: "", href: new URL(`pagefind/index/${name}.pf_index`, scope).href }));
+  }
+}
+
 function fetchJson(path) {
   return fetch(new URL(path, scope)).then((response) => response.json());
 }
@@ -118,6 +149,14 @@ function nameHash(key) {
   let h = 0x811c9dc5;
   for (const ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
   return (h >>> 16) ^ (h & 0xffff);
+}
+
+/* The whole-name token to look up for ``query``, or null. Only names of three or more words need the
+   extra lookup; it costs one more index chunk, so it is done only when the query may be a name
+   (woorden.json lists the hashes of all name tokens). */
+function nameToken(query, data) {
+  const candidate = normalise(query).split(" ").length >= 3 ? nameKey(query) : null;
+  return candidate && data.names.has(nameHash(candidate)) ? candidate : null;
 }
 
 /* Drop question words; keep the query as typed when nothing would be left. */
@@ -486,10 +525,7 @@ async function search(query, filters = {}) {
     const rest = kept.filter((w) => !place.key.split(" ").includes(w));
     return rest.length && rest.length < kept.length ? engine.search(rest.join(" "), { filters: { ...filters, gemeente: place.naam } }) : null;
   };
-  // Only names of three or more words need the extra lookup; it costs one more index chunk, so it is
-  // done only when the query may be a name (woorden.json lists the hashes of all name tokens).
-  const candidate = normalise(query).split(" ").length >= 3 ? nameKey(query) : null;
-  const key = candidate && data.names.has(nameHash(candidate)) ? candidate : null;
+  const key = nameToken(query, data);
   const exact = key ? engine.search(key, { filters }).then((response) => exactMatches(response, key)) : Promise.resolve([]);
   let nearby = nearbyFor(words);
   const response = await engine.search(words.join(" "), { filters });
@@ -590,5 +626,8 @@ input.addEventListener("focus", () => { pagefind(); wordData(); }, { once: true 
 
 const initial = new URLSearchParams(location.search).get("q") || "";
 input.value = initial;
-if (initial) run(initial);
+if (initial) {
+  wordData().then((data) => preloadChunks([...meaningfulWords(initial, data), nameToken(initial, data)].filter(Boolean)));
+  run(initial);
+}
 document.documentElement.dataset.giaZoekKlaar = "1";
