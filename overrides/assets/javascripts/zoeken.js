@@ -420,15 +420,25 @@ async function showMore() {
 
 /* The words Pagefind really found: it answers a word it does not know with pages that hold a shorter
    word ("radicalisering" on "r.", "sexting" on "se"), so a found word must share most of its letters.
-   The words it found are those marked in the excerpt and, for a page found through its other names or
-   synonyms, those hidden terms: they are kept beside the stored text, out of excerpts (searchindex.py). */
+   The words it found are those at its hits in the stored text (marked in the excerpt or not) and, for
+   a page found through its other names or synonyms, those hidden terms: they are kept beside the
+   stored text, out of excerpts (searchindex.py). */
 function marks(excerpt) {
-  return [...(excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => plain(m[1]).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+]+$/gu, ""));
+  return [...(excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => bareWord(m[1]));
 }
 
+function bareWord(text) {
+  return plain(text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+]+$/gu, "");
+}
+
+/* Every word a page was found on, also where Pagefind's excerpt does not show it: the first results
+   then answer for all words of the query more often, so fewer words need a search of their own (on a
+   phone network one round trip more before the first result). */
 function hits(data) {
+  const stored = storedWords(data);
+  const located = (data.weighted_locations || []).filter((l) => l.location < stored.length).map((l) => bareWord(stored[l.location]));
   const hidden = data.verborgen && hiddenHit(data) ? plain(data.verborgen).split(/[^\p{L}\p{N}+]+/u).filter(Boolean) : [];
-  return [...marks(data.excerpt), ...hidden];
+  return [...marks(data.excerpt), ...located, ...hidden];
 }
 
 /* The stored text as Pagefind counts its words (word positions of hits refer to these). */
