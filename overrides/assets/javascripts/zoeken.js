@@ -9,10 +9,11 @@
    - Every query about violence, and every query without results, shows the crisis numbers.
    - Filters (soort, regio, gemeente, expertise) come from the index and are kept in the address.
    - Fast on a phone network: the page's <head> preloads what Pagefind fetches (its script, entry,
-     metadata and WebAssembly, and the word lists); Pagefind runs on this page's own thread so it uses
-     them at once; searches that do not depend on each other run together; results show one by one as
-     they arrive; the answer-box data (zoeken/hulp.json) is fetched once the index chunks are in, so it
-     never competes with them.
+     metadata and WebAssembly, and the word lists); the index chunks of the query in the address are
+     fetched as soon as this script runs, from the table of chunks in the <head>, not after Pagefind's
+     WebAssembly; Pagefind runs on this page's own thread so it uses them at once; searches that do not
+     depend on each other run together; results show one by one as they arrive; the answer-box data
+     (zoeken/hulp.json) is fetched once the index chunks are in, so it never competes with them.
    Nothing is stored in the browser; everything runs here, on this site's own files. */
 
 const scope = window.__md_scope || new URL("../", location.href);
