@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request
 
 from tests.browser.support import Guard, Site, new_context
+from tests.telefoonnet import FIRST_RESULT
 
 pytestmark = pytest.mark.browser
 
@@ -131,5 +132,29 @@ def test_the_search_page_fetches_a_querys_index_chunks_before_pagefind_asks(
     assert len(urls) == len(set(urls)), urls
     preloaded = set(page.eval_on_selector_all("link[rel=preload][href$='.pf_index']", "links => links.map(l => l.href)"))
     assert set(urls) <= preloaded, (urls, preloaded)
+    assert guard.blocked == []
+    context.close()
+
+
+@pytest.mark.parametrize("address", ["/zoeken/?q=Veilig+Thuis", "/zoeken/"])
+def test_materials_bundle_waits_for_the_first_result_and_then_runs(browser: Browser, real_site: Site, address: str) -> None:
+    """On the search page Material's bundle comes after the first result (with a query) and then starts
+    as on every other page: the html element turns from no-js to js and the phone menu opens."""
+    guard = Guard(real_site)
+    context = new_context(browser, guard)
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.add_init_script(FIRST_RESULT)
+    page.goto(real_site.url(address))
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    asked = page.evaluate(
+        "() => performance.getEntriesByType('resource').filter(e => e.name.includes('/javascripts/bundle.')).map(e => e.startTime)"
+    )
+    assert len(asked) == 1
+    if "?q=" in address:
+        # Asked for in the same task as the first result was added (timers are rounded to the millisecond).
+        assert asked[0] + 1 >= page.evaluate("window.__giaEersteResultaat")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
     assert guard.blocked == []
     context.close()

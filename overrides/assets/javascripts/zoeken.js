@@ -93,6 +93,24 @@ function preloadChunks(words) {
   }
 }
 
+/* Material's bundle (menu, header, keyboard shortcuts) waits in the page as an inert data block
+   (overrides/main.html) until the first results are on screen: on a phone network it would share the
+   line with Pagefind's files. Material starts itself on DOMContentLoaded; when that has passed, it is
+   handed the document through its own document$ (the way its custom scripts are told of a page). */
+function loadTheme() {
+  for (const held of document.querySelectorAll("script[data-gia-na-resultaat]")) {
+    held.removeAttribute("data-gia-na-resultaat");
+    const src = siteHref(held.dataset.src || "");
+    if (!src) continue;
+    const script = el("script", { src });
+    script.addEventListener("load", () => {
+      const timing = performance.getEntriesByType("navigation")[0];
+      if (timing && timing.domContentLoadedEventEnd > 0 && window.document$) window.document$.next(document);
+    });
+    held.after(script);
+  }
+}
+
 function fetchJson(path) {
   return fetch(new URL(path, scope)).then((response) => response.json());
 }
@@ -415,6 +433,7 @@ async function showMore() {
     const data = await pending;
     if (current !== runs) return;
     list.append(renderResult(data));
+    loadTheme();
   }
   more.hidden = shown >= results.length;
 }
@@ -639,6 +658,8 @@ const initial = new URLSearchParams(location.search).get("q") || "";
 input.value = initial;
 if (initial) {
   wordData().then((data) => preloadChunks([...meaningfulWords(initial, data), nameToken(initial, data)].filter(Boolean)));
-  run(initial);
+  run(initial).finally(loadTheme);
+} else {
+  loadTheme();
 }
 document.documentElement.dataset.giaZoekKlaar = "1";
