@@ -93,22 +93,22 @@ function preloadChunks(words) {
   }
 }
 
-/* Material's bundle (menu, header, keyboard shortcuts) waits in the page as an inert data block
-   (overrides/main.html) until the first results are on screen: on a phone network it would share the
-   line with Pagefind's files. Material starts itself on DOMContentLoaded; when that has passed, it is
-   handed the document through its own document$ (the way its custom scripts are told of a page). */
+/* Material's bundle (menu, header, keyboard shortcuts) waits until the first results are on screen:
+   on a phone network it would share the line with Pagefind's files. Its address is on this script's
+   element (overrides/main.html). Material starts itself on DOMContentLoaded; when that has passed, it
+   is handed the document through its own document$ (the way its custom scripts are told of a page). */
 function loadTheme() {
-  for (const held of document.querySelectorAll("script[data-gia-na-resultaat]")) {
-    held.removeAttribute("data-gia-na-resultaat");
-    const src = siteHref(held.dataset.src || "");
-    if (!src) continue;
-    const script = el("script", { src });
-    script.addEventListener("load", () => {
-      const timing = performance.getEntriesByType("navigation")[0];
-      if (timing && timing.domContentLoadedEventEnd > 0 && window.document$) window.document$.next(document);
-    });
-    held.after(script);
-  }
+  const holder = document.querySelector("script[data-gia-thema]");
+  if (!holder) return;
+  const src = siteHref(holder.dataset.giaThema);
+  holder.removeAttribute("data-gia-thema");
+  if (!src) return;
+  const script = el("script", { src });
+  script.addEventListener("load", () => {
+    const timing = performance.getEntriesByType("navigation")[0];
+    if (timing && timing.domContentLoadedEventEnd > 0 && window.document$) window.document$.next(document);
+  });
+  document.body.append(script);
 }
 
 function fetchJson(path) {
