@@ -19,14 +19,22 @@ word a page really holds from one Pagefind matched on a few letters, and to buil
 visible hits only (zoeken.js). Word positions before the marker stay the same, so hits in the visible
 text are marked as before. The index itself is untouched, so ranking stays as it was.
 
+Pagefind cuts its word index into chunks of about 25 KB (compressed); a search fetches the chunk of
+each word, after Pagefind's WebAssembly has read the metadata. On a phone network those chunks were the
+longest wait before the first result (issue 14). `split_chunks` cuts them smaller, never inside a group
+of words with the same first three letters: a word of three letters or more then finds all its longer
+forms ("veilig" → "veiligheid") in its own chunk, as Pagefind's stemmed search expects.
+
 Last, `link_index` writes the index version into the preload links of the search page, so a phone
-fetches Pagefind's files together with the page (issue 14).
+fetches Pagefind's files together with the page, and the table of chunks by first letters, so the
+search page can fetch a query's chunks while Pagefind itself still loads (issue 14).
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import re
 import subprocess
@@ -37,11 +45,17 @@ from typing import Any
 import cbor2
 
 from generator.issues import Issue
+from generator.render.escape import html_attr
 
 SIGNATURE = b"pagefind_dcd"
 MARKER = "xqverborgen"  # written by overrides/main.html just before the readable hidden terms
 SEARCH_PAGE = "zoeken/index.html"
 PLACEHOLDER = "GIA-ZOEKINDEX"  # the index version in the search page's preload links (overrides/main.html)
+CHUNKS_PLACEHOLDER = "GIA-ZOEKDELEN"  # the table of index chunks in the search page (zoeken-vooraf.html)
+# An index chunk holds whole groups of words with the same first PREFIX letters, about CHUNK_BYTES of
+# CBOR (half that once compressed): a query of two words then fetches some 10 KB instead of 50 KB.
+PREFIX = 3
+CHUNK_BYTES = 16_000
 # Folders whose pages carry no data-pagefind-body (the "Wie bel ik?" guide repeats the record pages;
 # assets and open data are no pages). Skipping them halves Pagefind's time on the real site.
 NOT_INDEXED = frozenset({"wie-bel-ik", "assets", "pagefind", "open-data", "search"})
@@ -101,11 +115,58 @@ def canonicalise(index: Path) -> None:
             (index / "filter" / f"{new_hash}.pf_filter").write_bytes(data)
             renamed.append([name, new_hash])
         meta[3] = renamed
+        meta[2] = split_chunks(index, language, meta[2])
         data = _encode(meta)
         meta_path.unlink()
         info["hash"] = f"{language}_{_digest(data, 10)}"
         (index / f"pagefind.{info['hash']}.pf_meta").write_bytes(data)
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def split_chunks(index: Path, language: str, chunks: list[list[str]]) -> list[list[str]]:
+    """Replace Pagefind's index chunks by smaller ones; returns their table (first word, last word, name).
+
+    Pagefind's words are sorted, chunk after chunk; they are regrouped by their first PREFIX letters
+    and the groups packed in order, a chunk being closed once it reaches CHUNK_BYTES. A chunk's range
+    starts at the first letters of its first word, so the ranges leave no gaps between the groups.
+    """
+    words: list[list[Any]] = []
+    for _, _, name in chunks:
+        path = index / "index" / f"{name}.pf_index"
+        words.extend(_read(path)[0])
+        path.unlink()
+    table: list[list[str]] = []
+    packed: list[list[Any]] = []
+    size = 0
+
+    def close() -> None:
+        data = _encode([packed])
+        name = f"{language}_{_digest(data, 7)}"
+        (index / "index" / f"{name}.pf_index").write_bytes(data)
+        table.append([packed[0][0][:PREFIX], packed[-1][0], name])
+
+    for _, group in itertools.groupby(words, key=lambda word: str(word[0])[:PREFIX]):
+        members = list(group)
+        if packed and size >= CHUNK_BYTES:
+            close()
+            packed, size = [], 0
+        packed.extend(members)
+        size += len(cbor2.dumps(members))
+    if packed:
+        close()
+    return table
+
+
+def chunk_table(site_dir: Path, language: str) -> str:
+    """The index chunks by first letters, for the search page: JSON escaped for an HTML attribute.
+
+    Each row is the first PREFIX letters of a chunk's first and last word and the chunk's name. The
+    words come from page text: escaped, they can never leave the attribute that carries them.
+    """
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = _read(site_dir / "pagefind" / f"pagefind.{entry['languages'][language]['hash']}.pf_meta")
+    rows = [[first[:PREFIX], last[:PREFIX], name] for first, last, name in meta[2]]
+    return html_attr(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
 
 
 def link_index(site_dir: Path) -> None:
@@ -114,7 +175,8 @@ def link_index(site_dir: Path) -> None:
     The search page preloads Pagefind's entry and metadata files so they load with the page, not one
     after another once its script runs. Their names hold the version of the index (the metadata
     file's hash, which `canonicalise` made a hash of its content), known only now. zoeken.js gives
-    Pagefind the same version, so Pagefind asks for exactly the entry file that was preloaded.
+    Pagefind the same version, so Pagefind asks for exactly the entry file that was preloaded. The
+    table of index chunks (GIA-ZOEKDELEN, `chunk_table`) is written in beside it.
     """
     page = site_dir / SEARCH_PAGE
     if not page.is_file():
@@ -122,9 +184,10 @@ def link_index(site_dir: Path) -> None:
     html = page.read_text(encoding="utf-8")
     lang = re.search(r'<html lang="([a-z-]+)"', html)
     languages = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
-    info = languages.get(lang.group(1) if lang else "") or next(iter(languages.values()), None)
-    if info is not None and PLACEHOLDER in html:
-        page.write_text(html.replace(PLACEHOLDER, info["hash"]), encoding="utf-8")
+    language = lang.group(1) if lang and lang.group(1) in languages else next(iter(languages), None)
+    if language is not None and PLACEHOLDER in html:
+        html = html.replace(PLACEHOLDER, languages[language]["hash"])
+        page.write_text(html.replace(CHUNKS_PLACEHOLDER, chunk_table(site_dir, language)), encoding="utf-8")
 
 
 def trim_excerpts(index: Path) -> None:

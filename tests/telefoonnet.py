@@ -12,7 +12,10 @@ through the DevTools protocol to Lighthouse's "slow 4G": 150 ms round trip, 1.6 
 - a Wie-bel-ik answer page: from opening it to the end of its load event (target ≤ 1.5 s);
 
 each with the bytes transferred until then, and every request to another host (there must be none).
-Run on its own: ``.venv/bin/python -m tests.telefoonnet site/``.
+Run on its own: ``.venv/bin/python -m tests.telefoonnet site/``. With ``--waterfall 'Veilig Thuis'``
+it shows instead every request of one cold search page on the same network: when it was asked for,
+when its answer began and ended (ms since the page was asked for), its size on the wire, what asked
+for it, and whether it came before the first result; that is where the wait for a result can be read.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -136,6 +140,62 @@ class Phone:
             kb = page.evaluate(BYTES) / 1024
         return ms / 1000, kb
 
+    def waterfall(self, query: str) -> list[str]:
+        """Every request of one cold search page for ``query``, in the order they were asked for."""
+        requests: dict[str, dict[str, object]] = {}
+        with self.page() as page:
+
+            def seen(event: dict[str, Any]) -> None:
+                requests.setdefault(event["requestId"], _asked(event, self.base))
+
+            def begun(event: dict[str, Any]) -> None:
+                requests.get(event["requestId"], {}).update(begun=event["timestamp"])
+
+            def ended(event: dict[str, Any]) -> None:
+                requests.get(event["requestId"], {}).update(ended=event["timestamp"], size=event["encodedDataLength"])
+
+            # A second DevTools session on the same page, only to watch: the network is throttled by page().
+            cdp = page.context.new_cdp_session(page)
+            cdp.on("Network.requestWillBeSent", seen)
+            cdp.on("Network.responseReceived", begun)
+            cdp.on("Network.loadingFinished", ended)
+            cdp.send("Network.enable")
+            page.goto(f"{self.base}/zoeken/?q={query.replace(' ', '+')}", wait_until="commit")
+            page.wait_for_function("() => window.__giaEersteResultaat !== undefined", timeout=60_000)
+            first = page.evaluate("window.__giaEersteResultaat")
+            page.locator("#gia-zoekstatus:not(:empty):not(:text-is('Zoeken…'))").wait_for(timeout=60_000)
+        rows = sorted(
+            (r for r in requests.values() if not str(r["url"]).startswith("data:")), key=lambda r: float(str(r["asked"]))
+        )
+        start = float(str(rows[0]["asked"])) if rows else 0.0
+
+        def ms(row: dict[str, object], key: str) -> float:
+            return (float(str(row.get(key, row["asked"]))) - start) * 1000
+
+        lines = [f"wachtrij voor {query!r} (ms sinds het opvragen van de pagina; * = voor het eerste resultaat, {first:.0f} ms):"]
+        lines += [
+            f"  {'*' if ms(r, 'ended') <= first else ' '} {ms(r, 'asked'):5.0f} {ms(r, 'begun'):5.0f} {ms(r, 'ended'):5.0f} "
+            f"{float(str(r.get('size', 0))) / 1024:5.1f} KB  {str(r['url'])[:60]:<60} {r['by']}"
+            for r in rows
+        ]
+        return lines
+
+
+def _asked(event: dict[str, Any], base: str) -> dict[str, object]:
+    """A request as the waterfall shows it: its path, when it was asked for and by what."""
+    initiator = event.get("initiator", {})
+    frames = (initiator.get("stack") or {}).get("callFrames") or []
+    by = (
+        f"{frames[0]['url'].rsplit('/', 1)[-1]}:{frames[0]['functionName']}"
+        if frames
+        else initiator.get("url", "").rsplit("/", 1)[-1]
+    )
+    return {
+        "url": event["request"]["url"].removeprefix(base),
+        "asked": event["timestamp"],
+        "by": f"{initiator.get('type')} {by}".strip(),
+    }
+
 
 def _median(runs: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
@@ -177,5 +237,20 @@ def report(site: Path, runs: int = RUNS) -> str:
     return "\n".join(lines)
 
 
+def waterfall(site: Path, query: str) -> str:
+    with served(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        lines = Phone(browser, base).waterfall(query)
+        browser.close()
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
-    print(report(Path(sys.argv[1] if len(sys.argv) > 1 else "site")))
+    arguments = sys.argv[1:]
+    if "--waterfall" in arguments:
+        at = arguments.index("--waterfall")
+        query = arguments[at + 1] if len(arguments) > at + 1 else QUERIES[0]
+        del arguments[at : at + 2]
+        print(waterfall(Path(arguments[0] if arguments else "site"), query))
+    else:
+        print(report(Path(arguments[0] if arguments else "site")))

@@ -5,6 +5,8 @@ from the small word lists every query needs. Timings: ``make bench`` (tests/tele
 from __future__ import annotations
 
 import gzip
+import html
+import itertools
 import json
 import re
 import threading
@@ -12,11 +14,21 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import cbor2
 import pytest
 
 from generator.headers import csp
 from generator.render.searchhelp import name_hash
-from generator.searchindex import PLACEHOLDER
+from generator.searchindex import (
+    CHUNK_BYTES,
+    CHUNKS_PLACEHOLDER,
+    PLACEHOLDER,
+    PREFIX,
+    _encode,
+    _read,
+    chunk_table,
+    split_chunks,
+)
 from generator.serve import make_server
 
 
@@ -131,3 +143,59 @@ def test_the_name_hash_is_fnv1a_folded_to_16_bits() -> None:
     assert name_hash("xqraadvoordekinderbescherming") == 45834
     assert name_hash("xqmeezuidlimburg") == 38705
     assert name_hash("xqcoöperatie") == 45521
+
+
+def _meta(site: Path) -> list:  # type: ignore[type-arg]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return _read(site / "pagefind" / f"pagefind.{entry['languages']['nl']['hash']}.pf_meta")  # type: ignore[no-any-return]
+
+
+def test_index_chunks_hold_whole_groups_of_first_letters(site: Path) -> None:
+    table = _meta(site)[2]
+    chunks = [_read(site / "pagefind" / "index" / f"{name}.pf_index")[0] for _, _, name in table]
+    assert sorted(p.name for p in (site / "pagefind" / "index").iterdir()) == sorted(f"{n}.pf_index" for _, _, n in table)
+    words = [w[0] for chunk in chunks for w in chunk]
+    assert words == sorted(words)
+    assert len(words) == len(set(words))
+    keys = [{w[0][:PREFIX] for w in chunk} for chunk in chunks]
+    for before, after in itertools.pairwise(keys):
+        assert not before & after  # a word finds its longer forms in its own chunk
+    for (first, last, _), chunk in zip(table, chunks, strict=True):
+        assert first == chunk[0][0][:PREFIX]
+        assert last == chunk[-1][0]
+    assert all(after[0] > before[1] for before, after in itertools.pairwise(table))
+
+
+def test_splitting_keeps_every_word_and_cuts_near_the_target_size(tmp_path: Path) -> None:
+    index = tmp_path / "pagefind"
+    (index / "index").mkdir(parents=True)
+    postings = [[n, [-25, 3, 4, 5, 6, 7, 8], []] for n in range(40)]
+    words = [[f"{a}{b}{c}x", postings, []] for a in "abcdefgh" for b in "aeiou" for c in "kl"]
+    (index / "index" / "nl_oud1.pf_index").write_bytes(_encode([words[:30]]))
+    (index / "index" / "nl_oud2.pf_index").write_bytes(_encode([words[30:]]))
+    table = split_chunks(index, "nl", [["aakx", "aukx", "nl_oud1"], ["aulx", "hulx", "nl_oud2"]])
+    assert not (index / "index" / "nl_oud1.pf_index").exists()
+    chunks = [_read(index / "index" / f"{name}.pf_index")[0] for _, _, name in table]
+    assert [w for chunk in chunks for w in chunk] == words
+    assert len(table) > 2
+    # A chunk closes once it reaches the target: only the last may be smaller than it.
+    assert all(len(cbor2.dumps(chunk)) >= CHUNK_BYTES for chunk in chunks[:-1])
+
+
+def test_the_search_page_carries_the_chunk_table_escaped(site: Path) -> None:
+    page = (site / "zoeken" / "index.html").read_text(encoding="utf-8")
+    assert CHUNKS_PLACEHOLDER not in page
+    attribute = re.search(r'data-gia-zoekdelen="([^"]*)"', page)
+    assert attribute
+    rows = json.loads(html.unescape(attribute.group(1)))
+    assert rows == [[first[:PREFIX], last[:PREFIX], name] for first, last, name in _meta(site)[2]]
+
+
+def test_words_from_page_text_cannot_leave_the_attribute(tmp_path: Path) -> None:
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "pagefind-entry.json").write_text('{"languages":{"nl":{"hash":"nl_1"}}}', encoding="utf-8")
+    meta = ["1.5.2", [], [['"><script>', "'&x", "nl_a"]], [], [], []]
+    (tmp_path / "pagefind" / "pagefind.nl_1.pf_meta").write_bytes(_encode(meta))
+    value = chunk_table(tmp_path, "nl")
+    assert not set(value) & set("<>\"'")
+    assert json.loads(html.unescape(value)) == [['"><', "'&x", "nl_a"]]

@@ -110,3 +110,56 @@ def test_a_question_skips_the_names_chunk_a_long_name_still_uses_it(browser: Bro
     assert names_chunk
     words_only, _ = _index_chunks(browser, real_site, "Raad Kinderbescherming")
     assert name - words_only  # two words: no name lookup, so a chunk fewer
+
+
+@pytest.mark.parametrize("query", ["Veilig Thuis", "eergerelateerd geweld", "kind met blauwe plekken", "huiselijk geweld Leiden"])
+def test_the_search_page_fetches_a_querys_index_chunks_before_pagefind_asks(
+    browser: Browser, real_site: Site, query: str
+) -> None:
+    """The page's own script preloads the chunks from the table in the <head>; Pagefind asks for none
+    beyond them (a chunk fetched twice or one more would show up as a second request)."""
+    guard = Guard(real_site)
+    context = new_context(browser, guard)
+    page = context.new_page()
+    chunks: list[tuple[str, str]] = []
+    page.on("request", lambda r: chunks.append((r.url, r.resource_type)) if r.url.endswith(".pf_index") else None)
+    page.goto(real_site.url("/zoeken/?q=" + query.replace(" ", "+")))
+    page.locator("#gia-zoekstatus:not(:empty):not(:text-is('Zoeken…'))").wait_for()
+    assert page.locator(".gia-resultaat").count() > 0
+    urls = [url for url, _ in chunks]
+    assert urls
+    assert len(urls) == len(set(urls)), urls
+    preloaded = set(page.eval_on_selector_all("link[rel=preload][href$='.pf_index']", "links => links.map(l => l.href)"))
+    assert set(urls) <= preloaded, (urls, preloaded)
+    assert guard.blocked == []
+    context.close()
+
+
+@pytest.mark.parametrize("address", ["/zoeken/?q=Veilig+Thuis", "/zoeken/"])
+def test_materials_bundle_waits_for_the_first_result_and_then_runs(browser: Browser, real_site: Site, address: str) -> None:
+    """On the search page Material's bundle comes after the first result (with a query) and then starts
+    as on every other page: the html element turns from no-js to js and the phone menu opens."""
+    guard = Guard(real_site)
+    context = new_context(browser, guard)
+    page = context.new_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    # How many results were on the page when the bundle's script element came into it.
+    page.add_init_script("""
+new MutationObserver((changes) => {
+  for (const change of changes) for (const node of change.addedNodes) {
+    if (node.localName === "script" && (node.getAttribute("src") || "").includes("/javascripts/bundle.")) {
+      (window.__giaBundel = window.__giaBundel || []).push(document.querySelectorAll(".gia-resultaat").length);
+    }
+  }
+}).observe(document, { childList: true, subtree: true });
+""")
+    page.goto(real_site.url(address))
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    added = page.evaluate("window.__giaBundel")
+    assert len(added) == 1
+    if "?q=" in address:
+        assert added[0] > 0
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
+    assert guard.blocked == []
+    context.close()

@@ -9,10 +9,11 @@
    - Every query about violence, and every query without results, shows the crisis numbers.
    - Filters (soort, regio, gemeente, expertise) come from the index and are kept in the address.
    - Fast on a phone network: the page's <head> preloads what Pagefind fetches (its script, entry,
-     metadata and WebAssembly, and the word lists); Pagefind runs on this page's own thread so it uses
-     them at once; searches that do not depend on each other run together; results show one by one as
-     they arrive; the answer-box data (zoeken/hulp.json) is fetched once the index chunks are in, so it
-     never competes with them.
+     metadata and WebAssembly, and the word lists); the index chunks of the query in the address are
+     fetched as soon as this script runs, from the table of chunks in the <head>, not after Pagefind's
+     WebAssembly; Pagefind runs on this page's own thread so it uses them at once; searches that do not
+     depend on each other run together; results show one by one as they arrive; the answer-box data
+     (zoeken/hulp.json) is fetched once the index chunks are in, so it never competes with them.
    Nothing is stored in the browser; everything runs here, on this site's own files. */
 
 const scope = window.__md_scope || new URL("../", location.href);
@@ -59,6 +60,55 @@ function pagefind() {
     });
   }
   return pagefindPromise;
+}
+
+/* The index chunks a query needs, fetched at once. The <head> carries the table of Pagefind's chunks by
+   their words' first three letters (searchindex.chunk_table), so they load while Pagefind's WebAssembly
+   still loads, instead of after it; Pagefind then finds them preloaded. Pagefind looks a word up as
+   typed and as its stem: a word's longer forms and stem share its first letters, so they are in the
+   same chunk, except that the Dutch stem drops a leading "ge" ("geweld" → "weld"). A chunk missed here
+   is no error: Pagefind fetches whatever else it needs itself. */
+function preloadChunks(words) {
+  const link = document.querySelector("link[data-gia-zoekdelen]");
+  let table = [];
+  try {
+    table = JSON.parse(link.dataset.giaZoekdelen);
+  } catch {
+    return;
+  }
+  const names = new Set();
+  const keys = [];
+  for (const word of words) {
+    const letters = Array.from(plain(word));
+    keys.push(letters.slice(0, 3).join(""));
+    if (letters.length >= 5 && letters[0] === "g" && letters[1] === "e") keys.push(letters.slice(2, 5).join(""));
+  }
+  for (const key of keys) {
+    for (const [from, to, name] of Array.isArray(table) ? table : []) {
+      if (from <= key && key <= to && /^[a-z]+_[0-9a-f]+$/.test(name)) names.add(name);
+    }
+  }
+  for (const name of names) {
+    document.head.append(el("link", { rel: "preload", as: "fetch", crossorigin: "", href: new URL(`pagefind/index/${name}.pf_index`, scope).href }));
+  }
+}
+
+/* Material's bundle (menu, header, keyboard shortcuts) waits until the first results are on screen:
+   on a phone network it would share the line with Pagefind's files. Its address is on this script's
+   element (overrides/main.html). Material starts itself on DOMContentLoaded; when that has passed, it
+   is handed the document through its own document$ (the way its custom scripts are told of a page). */
+function loadTheme() {
+  const holder = document.querySelector("script[data-gia-thema]");
+  if (!holder) return;
+  const src = siteHref(holder.dataset.giaThema);
+  holder.removeAttribute("data-gia-thema");
+  if (!src) return;
+  const script = el("script", { src });
+  script.addEventListener("load", () => {
+    const timing = performance.getEntriesByType("navigation")[0];
+    if (timing && timing.domContentLoadedEventEnd > 0 && window.document$) window.document$.next(document);
+  });
+  document.body.append(script);
 }
 
 function fetchJson(path) {
@@ -118,6 +168,14 @@ function nameHash(key) {
   let h = 0x811c9dc5;
   for (const ch of key) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
   return (h >>> 16) ^ (h & 0xffff);
+}
+
+/* The whole-name token to look up for ``query``, or null. Only names of three or more words need the
+   extra lookup; it costs one more index chunk, so it is done only when the query may be a name
+   (woorden.json lists the hashes of all name tokens). */
+function nameToken(query, data) {
+  const candidate = normalise(query).split(" ").length >= 3 ? nameKey(query) : null;
+  return candidate && data.names.has(nameHash(candidate)) ? candidate : null;
 }
 
 /* Drop question words; keep the query as typed when nothing would be left. */
@@ -375,21 +433,32 @@ async function showMore() {
     const data = await pending;
     if (current !== runs) return;
     list.append(renderResult(data));
+    loadTheme();
   }
   more.hidden = shown >= results.length;
 }
 
 /* The words Pagefind really found: it answers a word it does not know with pages that hold a shorter
    word ("radicalisering" on "r.", "sexting" on "se"), so a found word must share most of its letters.
-   The words it found are those marked in the excerpt and, for a page found through its other names or
-   synonyms, those hidden terms: they are kept beside the stored text, out of excerpts (searchindex.py). */
+   The words it found are those at its hits in the stored text (marked in the excerpt or not) and, for
+   a page found through its other names or synonyms, those hidden terms: they are kept beside the
+   stored text, out of excerpts (searchindex.py). */
 function marks(excerpt) {
-  return [...(excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => plain(m[1]).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+]+$/gu, ""));
+  return [...(excerpt || "").matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => bareWord(m[1]));
 }
 
+function bareWord(text) {
+  return plain(text).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+]+$/gu, "");
+}
+
+/* Every word a page was found on, also where Pagefind's excerpt does not show it: the first results
+   then answer for all words of the query more often, so fewer words need a search of their own (on a
+   phone network one round trip more before the first result). */
 function hits(data) {
+  const stored = storedWords(data);
+  const located = (data.weighted_locations || []).filter((l) => l.location < stored.length).map((l) => bareWord(stored[l.location]));
   const hidden = data.verborgen && hiddenHit(data) ? plain(data.verborgen).split(/[^\p{L}\p{N}+]+/u).filter(Boolean) : [];
-  return [...marks(data.excerpt), ...hidden];
+  return [...marks(data.excerpt), ...located, ...hidden];
 }
 
 /* The stored text as Pagefind counts its words (word positions of hits refer to these). */
@@ -486,10 +555,7 @@ async function search(query, filters = {}) {
     const rest = kept.filter((w) => !place.key.split(" ").includes(w));
     return rest.length && rest.length < kept.length ? engine.search(rest.join(" "), { filters: { ...filters, gemeente: place.naam } }) : null;
   };
-  // Only names of three or more words need the extra lookup; it costs one more index chunk, so it is
-  // done only when the query may be a name (woorden.json lists the hashes of all name tokens).
-  const candidate = normalise(query).split(" ").length >= 3 ? nameKey(query) : null;
-  const key = candidate && data.names.has(nameHash(candidate)) ? candidate : null;
+  const key = nameToken(query, data);
   const exact = key ? engine.search(key, { filters }).then((response) => exactMatches(response, key)) : Promise.resolve([]);
   let nearby = nearbyFor(words);
   const response = await engine.search(words.join(" "), { filters });
@@ -590,5 +656,10 @@ input.addEventListener("focus", () => { pagefind(); wordData(); }, { once: true 
 
 const initial = new URLSearchParams(location.search).get("q") || "";
 input.value = initial;
-if (initial) run(initial);
+if (initial) {
+  wordData().then((data) => preloadChunks([...meaningfulWords(initial, data), nameToken(initial, data)].filter(Boolean)));
+  run(initial).finally(loadTheme);
+} else {
+  loadTheme();
+}
 document.documentElement.dataset.giaZoekKlaar = "1";
