@@ -144,9 +144,13 @@ COPIED = (
     "beslissingen",
     "beroepsgroepen",
 )
+# For a built site: the kinds a larger region has more of. It does not have nine times the vormen van
+# geweld, beslissingen or beroepsgroepen; copying those would multiply every Wie-bel-ik answer page
+# (vormen x urgenties x gemeenten) with the square of the copies, which no real kaart does.
+GROWING = ("organisaties", "voorzieningen", "routeertafels", "ketenroutes", "begrippen")
 
 
-def copy_real(root: Path, n: int) -> int:
+def copy_real(root: Path, n: int, kinds: tuple[str, ...] = COPIED) -> int:
     """A project of about ``n`` records made of copies of the real records of each kind, in the real proportions.
 
     Each copy gets its own id (and file name); its text, contact data, sources and references stay those of
@@ -154,7 +158,7 @@ def copy_real(root: Path, n: int) -> int:
     """
     for part in ("partners", "content", "schema", "overrides", "mkdocs.yml"):
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
-    files = {kind: sorted((ROOT / "partners" / kind).glob("*.yaml")) for kind in COPIED}
+    files = {kind: sorted((ROOT / "partners" / kind).glob("*.yaml")) for kind in kinds}
     total = sum(1 for _ in (ROOT / "partners").glob("*/*.yaml"))
     copies = max(0, -(-(n - total) // sum(len(f) for f in files.values())))  # rounds up
     for kind, paths in files.items():
@@ -297,12 +301,12 @@ def save_to_page(work: Path) -> Served:
 
 
 def save_to_page_copies(work: Path, n: int) -> tuple[int, Served]:
-    """`make serve` on about ``n`` copies of real records (see `copy_real`), in a git repository of one commit.
+    """`make serve` on about ``n`` records, copies of real records of the `GROWING` kinds, in a git repository.
 
     The save renames the politie, as on the real data. Returns the record count and the `serve_loop` figures.
     """
     root = work / "serve-kopie"
-    count = copy_real(root, n)
+    count = copy_real(root, n, GROWING)
     git = ["git", "-C", str(root), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)

@@ -670,3 +670,25 @@ def test_the_meldcode_adds_veilig_thuis_after_the_routes_contacts(tmp_path: Path
     result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
     assert [c.record.id for c in result.call] == ["plek-op-besluit", "meldpunt-voorbeeld"]
     assert result.meldcode_added
+
+
+def test_the_route_for_fewer_vormen_comes_first_whatever_its_name(tmp_path: Path) -> None:
+    """Route order decides the call order; a route written for this one vorm leads a broader one."""
+    from generator.wiebelik import matching_routes
+
+    root = make_project(tmp_path / "r")
+    folder = root / "partners" / "ketenroutes"
+    text = (folder / "melding-voorbeeld.yaml").read_text(encoding="utf-8")
+    broad = text.replace("id: melding-voorbeeld", "id: aa-brede-route").replace(
+        "naam: Van zorg naar melding", "naam: Aa brede route"
+    )
+    narrow = text.replace("id: melding-voorbeeld", "id: zz-smalle-route").replace(
+        "naam: Van zorg naar melding", "naam: Zz smalle route"
+    )
+    broad = broad.replace("expertise: [eergerelateerd-geweld]", "expertise: [eergerelateerd-geweld, partnergeweld]")
+    (folder / "aa-brede-route.yaml").write_text(broad, encoding="utf-8")
+    (folder / "zz-smalle-route.yaml").write_text(narrow, encoding="utf-8")
+    routes, general = matching_routes(catalog_of(root), "eergerelateerd-geweld", "zorgen", "noordstad")
+    # Two routes for this vorm alone (by name among themselves), then the broad one, although "Aa" sorts first.
+    assert [r.id for r in routes] == ["melding-voorbeeld", "zz-smalle-route", "aa-brede-route"]
+    assert general is False

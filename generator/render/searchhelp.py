@@ -21,7 +21,17 @@ from collections.abc import Iterable
 
 from generator.catalog import Catalog
 from generator.labels import SOORT_LABELS
-from generator.render.searchwords import FILLER_WORDS, STOPWORDS, VERB_FORMS, VIOLENCE_WORDS
+from generator.render.searchwords import (
+    ACT_WORDS,
+    CHILD_WORDS,
+    DIRECTION_VORMEN,
+    FILLER_WORDS,
+    PARENT_WORDS,
+    STOPWORDS,
+    SUBORDINATORS,
+    VERB_FORMS,
+    VIOLENCE_WORDS,
+)
 
 
 def _words(text: str) -> set[str]:
@@ -61,7 +71,16 @@ def search_words(catalog: Catalog, name_keys: Iterable[str] = ()) -> str:
         for gid, info in sorted(catalog.gemeenten.items())
         for name in (info.gemeente.naam, *info.gemeente.ook_bekend_als)
     ]
+    vormen = {e.id for e in catalog.vormen()}
+    direction = {
+        "ouders": PARENT_WORDS,
+        "kinderen": CHILD_WORDS,
+        "daden": ACT_WORDS,
+        "bijzinnen": SUBORDINATORS,
+        "vormen": {way: vorm for way, vorm in DIRECTION_VORMEN.items() if vorm in vormen},
+    }
     data = {
+        "richting": direction,
         "gemeenten": places,
         "werkwoorden": VERB_FORMS,
         "vulwoorden": FILLER_WORDS,

@@ -167,6 +167,36 @@ VERB_FORMS = {
     "stalk": ["stalken", "stalkt", "gestalkt", "stalking", "achtervolgen", "achtervolgt", "volgt", "opwachten"],
 }
 
+# Who does it to whom. A query that names a parent and a child, with a violent act between them, is about
+# kindermishandeling when the parent acts and about kind-oudermishandeling when the child does: "vader
+# slaat kind" and "kind slaat vader" share every word, so the search page reads the order (and "wordt …
+# door", and the verb-last order after "als", "dat" …) to tell them apart. Vormen absent from the kaart
+# are left out of the rule (`generator.render.searchhelp`).
+PARENT_WORDS = ["vader", "moeder", "ouder", "ouders", "papa", "mama", "stiefvader", "stiefmoeder", "pleegouder", "pleegouders"]
+CHILD_WORDS = [
+    "kind", "kinderen", "zoon", "dochter", "zoontje", "dochtertje", "baby", "peuter", "kleuter",
+    "tiener", "puber", "leerling", "stiefzoon", "stiefdochter", "pleegkind",
+]  # fmt: skip
+ACT_WORDS = sorted(
+    {form for base in ("sla", "schop", "knijp", "dreig", "misbruik", "vernederd") for form in VERB_FORMS[base]}
+    - {"klap", "klappen", "dreiging", "bedreiging", "misbruik", "vernedering"}
+    | {
+        "mishandelt",
+        "mishandeld",
+        "mishandelen",
+        "duwt",
+        "duwen",
+        "geduwd",
+        "trapt",
+        "trappen",
+        "getrapt",
+        "scheldt",
+        "uitgescholden",
+    }
+)
+SUBORDINATORS = ["als", "dat", "omdat", "wanneer", "terwijl", "nadat", "doordat"]
+DIRECTION_VORMEN = {"ouder-kind": "kindermishandeling", "kind-ouder": "kind-oudermishandeling"}
+
 # Words that describe a situation without saying anything about which vorm it is ("zij wordt steeds
 # door haar …"): left out when a described situation is compared with the vormen, not when searching.
 FILLER_WORDS = sorted(

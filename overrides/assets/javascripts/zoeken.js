@@ -238,7 +238,51 @@ function situationMatches(query, data) {
     return { entry: vorm.entry, score, practical };
   }).filter((m) => m.practical && m.entry).sort((a, b) => b.score - a.score);
   if (!scored.length || scored[0].score < 2.5) return [];
-  return scored.slice(0, 2).filter((m, i) => i === 0 || m.score >= 0.7 * scored[0].score).map((m) => m.entry);
+  const way = direction(query, data);
+  let ranked = scored;
+  if (way) {
+    // A parent acts: never the vorm in which the child acts (and the reverse); the vorm that fits leads.
+    ranked = scored.filter((m) => m.entry.id !== way.never);
+    const lead = ranked.find((m) => m.entry.id === way.lead);
+    if (lead) ranked = [lead, ...ranked.filter((m) => m !== lead)];
+    if (!ranked.length) return [];
+  }
+  return ranked.slice(0, 2).filter((m, i) => i === 0 || m.score >= 0.7 * ranked[0].score).map((m) => m.entry);
+}
+
+/* Who does it to whom, when a query names a parent, a child and an act between them (see
+   searchwords.PARENT_WORDS): "vader slaat kind", "kind wordt door vader geslagen", "… dat vader slaat".
+   Returns {lead, never}: the vorm that fits (if the one acted against is named) and the vorm that cannot,
+   or null when the words do not say who acts. */
+function direction(query, data) {
+  const r = data.richting;
+  if (!r) return null;
+  const words = normalise(query).split(" ").map(plain);
+  const role = (w) => (r.ouders.includes(w) ? "ouder" : r.kinderen.includes(w) ? "kind" : null);
+  const act = words.findIndex((w) => r.daden.includes(w));
+  if (act < 0) return null;
+  let agent = -1;
+  let patient = -1;
+  const door = words.indexOf("door");
+  const sub = words.slice(0, act).findLastIndex((w) => r.bijzinnen.includes(w));
+  if (door >= 0 && words.some((w) => w === "wordt" || w === "worden")) {
+    agent = words.findIndex((w, i) => i > door && role(w));
+    patient = words.findIndex((w, i) => i < door && role(w));
+  } else if (sub >= 0) {
+    // Verb last after "als", "dat" …: the first person named does it, the next one undergoes it.
+    agent = words.findIndex((w, i) => i > sub && i < act && role(w));
+    patient = words.findIndex((w, i) => i > agent && i < act && role(w));
+  } else {
+    agent = words.slice(0, act).findLastIndex(role);
+    patient = words.findIndex((w, i) => i > act && role(w));
+  }
+  if (agent < 0) return null;
+  const doer = role(words[agent]);
+  const other = doer === "ouder" ? "kind" : "ouder";
+  if (patient < 0) patient = words.findIndex((w, i) => i !== agent && role(w) === other);
+  // "vader slaat moeder waar de kinderen bij zijn": a parent acts, but not against the child: no lead.
+  const lead = patient >= 0 && role(words[patient]) === other ? r.vormen[`${doer}-${other}`] : undefined;
+  return { lead, never: r.vormen[`${other}-${doer}`] };
 }
 
 function findAnswer(query, data) {

@@ -1,0 +1,58 @@
+"""Search: who does it to whom. "vader slaat kind" and "kind slaat vader" share every word but are different
+vormen van geweld; the answer box must lead with the right one and never offer the reverse.
+
+The expected vormen are written by hand from the definitions in the records (kindermishandeling: a parent or
+carer harms a child; kind-oudermishandeling: a child harms a parent), not computed by the search code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.browser.support import Site
+
+pytestmark = pytest.mark.browser
+
+KM, KOM = "/expertise/kindermishandeling/", "/expertise/kind-oudermishandeling/"
+CASES = [
+    ("vader slaat kind", KM, KOM),
+    ("moeder slaat haar zoon", KM, KOM),
+    ("leerling vertelt dat vader slaat", KM, KOM),
+    ("kind wordt geslagen door vader", KM, KOM),
+    ("als een vader zijn kind slaat", KM, KOM),
+    ("zoon slaat zijn moeder", KOM, KM),
+    ("moeder wordt door haar zoon geslagen", KOM, KM),
+    ("puber slaat zijn ouders", KOM, KM),
+    ("tiener schopt zijn vader", KOM, KM),
+]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, real_site: Site) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(real_site.url("/zoeken/"))
+    page.wait_for_function("document.documentElement.dataset.giaZoekKlaar === '1'")
+    yield page
+    context.close()
+
+
+def box(page: Page, query: str) -> list[str]:
+    urls: list[str] = page.evaluate("([q]) => window.giaZoek.answerUrls(q)", [query])
+    return [u for u in urls if u.startswith("/expertise/")]
+
+
+@pytest.mark.parametrize(("query", "first", "never"), CASES)
+def test_the_one_who_acts_decides_the_vorm(search_page: Page, query: str, first: str, never: str) -> None:
+    vormen = box(search_page, query)
+    assert vormen[:1] == [first], vormen
+    assert never not in vormen
+
+
+def test_a_parent_hitting_a_parent_is_not_a_child_hitting_a_parent(search_page: Page) -> None:
+    vormen = box(search_page, "vader slaat moeder waar de kinderen bij zijn")
+    assert KOM not in vormen
+    assert "/expertise/kinderen-als-getuige/" in vormen or "/expertise/partnergeweld/" in vormen
