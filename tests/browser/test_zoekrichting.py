@@ -56,3 +56,9 @@ def test_a_parent_hitting_a_parent_is_not_a_child_hitting_a_parent(search_page: 
     vormen = box(search_page, "vader slaat moeder waar de kinderen bij zijn")
     assert KOM not in vormen
     assert "/expertise/kinderen-als-getuige/" in vormen or "/expertise/partnergeweld/" in vormen
+
+
+def test_a_name_and_a_gemeente_are_not_a_described_situation(search_page: Page) -> None:
+    urls: list[str] = search_page.evaluate("([q]) => window.giaZoek.answerUrls(q)", ["veilig thuis kerkrade"])
+    assert not any(u.startswith("/expertise/") for u in urls), urls  # it named no vorm: no "lijkt op"
+    assert "/begrippen/veilig-thuis/" in urls

@@ -310,9 +310,11 @@ function findPlace(query, data) {
 function answerFor(query, data) {
   const place = findPlace(query, data);
   const exact = findAnswer(query, data);
-  const similar = situationMatches(query, data);
+  // The gemeente says where, not what: "veilig thuis kerkrade" is a name and a place, not a described situation.
+  const what = place ? ` ${normalise(query)} `.replace(` ${place.key} `, " ") : query;
+  const similar = situationMatches(what, data);
   // A described situation that happens to contain a generic word ("kinderen") is about a vorm van geweld.
-  const described = tokens(query, data).length >= 3 && similar.length && !(exact && exact.wiebelik);
+  const described = tokens(what, data).length >= 3 && similar.length && !(exact && exact.wiebelik);
   if (exact && !described) return { entries: [exact], place, resembles: false };
   return similar.length ? { entries: similar, place, resembles: true } : null;
 }
