@@ -20,6 +20,8 @@ REPORTERS = (
     "editorschema.py",
     "owners.py",
     "check.py",
+    "check_parts.py",
+    "schemacache.py",
     "check_contact.py",
     "check_wiebelik.py",
     "check_safety.py",

@@ -215,7 +215,8 @@ def test_the_heaviest_answer_prints_on_one_a4_with_only_the_chosen_role(real_sit
     document = page.pdf(format="A4")
     assert pdf.page_count(document) == 1, path
     text = " ".join(pdf.text(document).split())
-    assert role_text[:60] in text
+    # Compared without spaces: an abbreviation (<abbr>KNMG</abbr>-meldcode) is its own text run in the PDF.
+    assert "".join(role_text[:60].split()) in "".join(text.split())
     for number in ("112", "0800-2000"):
         assert number in text
     others = [t for t in page.locator("details.gia-rol:not(.gia-rol--gekozen) .gia-rol__wie").all_text_contents() if t.strip()]
