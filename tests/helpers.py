@@ -118,3 +118,38 @@ def catalog_with_planted_addresses(root: Path) -> Catalog:
     public = Adres(straat="Openbaarplein 1", postcode="1234 AB", plaats="Noordstad")
     catalog.of("organisaties")[team.id] = dataclasses.replace(team, contact=Contact(adres=public))
     return catalog
+
+
+class CallRules:
+    """What every Wie-bel-ik answer must respect, read from the records (not from the answer code).
+
+    Attributes:
+        region_vt: Per gemeente, the advies- en meldpunten (Veilig Thuis) whose werkgebied covers it.
+        generic: Parties any answer may name: the advies- en meldpunten and the politie.
+        covered: Per vorm, who may be called for it: a party with that expertise, an actor of a route for
+            it, or a party a bellen-beslissing names.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        orgs = catalog.of("organisaties").values()
+        self.region_vt = {
+            g: {o.id for o in orgs if o.soort == "advies-en-meldpunt" and g in catalog.gemeenten_in(o.werkgebied)}
+            for g in catalog.gemeenten
+        }
+        self.generic = {o.id for o in orgs if o.soort in ("advies-en-meldpunt", "politie")}
+        self.covered: dict[str, set[str]] = {}
+        for kind in ("organisaties", "voorzieningen"):
+            for rec in catalog.of(kind).values():
+                for vorm in rec.expertise:
+                    self.covered.setdefault(vorm, set()).add(rec.id)
+        for route in catalog.of("ketenroutes").values():
+            for vorm in route.expertise:
+                self.covered.setdefault(vorm, set()).update(s.actor for s in route.stappen)
+        for decision in catalog.of("beslissingen").values():
+            if decision.besluit == "bellen":
+                for vorm in decision.vormen:
+                    self.covered.setdefault(vorm, set()).update(decision.actoren)
+
+    def may_call(self, vorm: str, party: str) -> bool:
+        """True for a party an answer for ``vorm`` may name."""
+        return party in self.generic or party in self.covered.get(vorm, set())

@@ -21,7 +21,7 @@ import yaml
 from generator.catalog import Catalog
 from generator.relations import Relations, build_relations
 from generator.wiebelik import Answer, answer
-from tests.helpers import ROOT, catalog_of
+from tests.helpers import ROOT, CallRules, catalog_of
 
 SCENARIOS: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "tests" / "data" / "wiebelik_scenarios.yaml").read_text(encoding="utf-8")
@@ -87,28 +87,7 @@ def test_scenario_answer(scenario: dict[str, Any], real: tuple[Catalog, Relation
 
 def test_every_answer_keeps_the_rules_professionals_rely_on(real: tuple[Catalog, Relations]) -> None:
     catalog, rel = real
-    region_vt = {
-        g: {
-            o.id
-            for o in catalog.of("organisaties").values()
-            if o.soort == "advies-en-meldpunt" and g in catalog.gemeenten_in(o.werkgebied)
-        }
-        for g in catalog.gemeenten
-    }
-    generic = {o.id for o in catalog.of("organisaties").values() if o.soort in ("advies-en-meldpunt", "politie")}
-    # Who may be called for a vorm: a party with that expertise, an actor of a route for it, or a beslissing's party.
-    covered: dict[str, set[str]] = {}
-    for kind in ("organisaties", "voorzieningen"):
-        for rec in catalog.of(kind).values():
-            for vorm_id in rec.expertise:
-                covered.setdefault(vorm_id, set()).add(rec.id)
-    for route in catalog.of("ketenroutes").values():
-        for vorm_id in route.expertise:
-            covered.setdefault(vorm_id, set()).update(s.actor for s in route.stappen)
-    for decision in catalog.of("beslissingen").values():
-        if decision.besluit == "bellen":
-            for vorm_id in decision.vormen:
-                covered.setdefault(vorm_id, set()).update(decision.actoren)
+    rules = CallRules(catalog)
     problems: list[str] = []
     for vorm in catalog.vormen():
         for urgentie in ("acuut", "zorgen", "advies"):
@@ -117,17 +96,14 @@ def test_every_answer_keeps_the_rules_professionals_rely_on(real: tuple[Catalog,
                 where = f"{vorm.id}/{urgentie}/{gemeente}"
                 problems += [f"{where}: {c.record.id} zonder nummer" for c in a.call if not c.phones]
                 problems += [f"{where}: maatregel {c.record.id}" for c in a.call if c.record.id in MEASURES]
-                problems += [
-                    f"{where}: {c.record.id} niet gedekt"
-                    for c in a.call
-                    if c.record.id not in generic and c.record.id not in covered.get(vorm.id, set())
-                ]
+                problems += [f"{where}: {c.record.id} niet gedekt" for c in a.call if not rules.may_call(vorm.id, c.record.id)]
                 problems += [f"{where}: maatregel {x.record.id} deskundig" for x in a.experts if x.record.id in MEASURES]
                 if urgentie == "acuut":
                     if not a.call or a.call[0].phones[0].nummer != "112":
                         problems.append(f"{where}: niet eerst 112")
                 elif not any(
-                    c.record.id in region_vt[gemeente] and VEILIG_THUIS_NUMBER in {t.nummer for t in c.phones} for c in a.call
+                    c.record.id in rules.region_vt[gemeente] and VEILIG_THUIS_NUMBER in {t.nummer for t in c.phones}
+                    for c in a.call
                 ):
                     problems.append(f"{where}: geen Veilig Thuis van de regio")
     assert problems == []

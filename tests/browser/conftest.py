@@ -122,3 +122,14 @@ def page(context: BrowserContext) -> Page:
 def page_types(real_site: Site) -> dict[str, str]:
     """Page type -> site path of one real page of that type: the first (in sorted order) that qualifies."""
     return page_type_paths(real_site.site)
+
+
+@pytest.fixture(scope="session")
+def search_page(browser: Browser, real_site: Site) -> Iterator[Page]:
+    """One search page of the real site, ready: window.giaZoek runs the same code as the visible search."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(real_site.url("/zoeken/"))
+    page.wait_for_function("document.documentElement.dataset.giaZoekKlaar === '1'")
+    yield page
+    context.close()

@@ -21,7 +21,7 @@ from playwright.sync_api import Page
 
 from tests.browser import pdf
 from tests.browser.support import Site
-from tests.helpers import ROOT, SHARED, catalog_of
+from tests.helpers import ROOT, SHARED, CallRules, catalog_of
 
 pytestmark = pytest.mark.browser
 SCENARIOS: list[dict[str, Any]] = yaml.safe_load(
@@ -137,27 +137,7 @@ def test_invariants_hold_on_every_answer_page(real_site: Site, record_property: 
     no specialist for a vorm that neither its expertise, nor a route for that vorm, nor a beslissing covers;
     no measure in the call list or among 'Ook deskundig' (it belongs under 'Wat er daarna gebeurt')."""
     catalog = catalog_of(ROOT)
-    region_vt = {
-        g: next(
-            o.id
-            for o in catalog.of("organisaties").values()
-            if o.soort == "advies-en-meldpunt" and g in catalog.gemeenten_in(o.werkgebied)
-        )
-        for g in catalog.gemeenten
-    }
-    generic = {o.id for o in catalog.of("organisaties").values() if o.soort in ("advies-en-meldpunt", "politie")}
-    covered: dict[str, set[str]] = {}
-    for kind in ("organisaties", "voorzieningen"):
-        for rec in catalog.of(kind).values():
-            for vorm in rec.expertise:
-                covered.setdefault(vorm, set()).add(rec.id)
-    for route in catalog.of("ketenroutes").values():
-        for vorm in route.expertise:
-            covered.setdefault(vorm, set()).update(s.actor for s in route.stappen)
-    for decision in catalog.of("beslissingen").values():
-        if decision.besluit == "bellen":
-            for vorm in decision.vormen:
-                covered.setdefault(vorm, set()).update(decision.actoren)
+    rules = CallRules(catalog)
     pages = entries = 0
     without_phone: list[str] = []
     without_vt: list[str] = []
@@ -175,9 +155,11 @@ def test_invariants_hold_on_every_answer_page(real_site: Site, record_property: 
             first = page.entries[0].select_one('a[href^="tel:"]') if page.entries else None
             if first is None or first["href"] != "tel:112":
                 not_112.append(where)
-        elif not any(li["data-actor"] == region_vt[gemeente] and li.select('a[href="tel:+318002000"]') for li in page.entries):
+        elif not any(
+            li["data-actor"] in rules.region_vt[gemeente] and li.select('a[href="tel:+318002000"]') for li in page.entries
+        ):
             without_vt.append(where)
-        uncovered += [f"{where}: {a}" for a in page.call if a not in generic and a not in covered.get(vorm, set())]
+        uncovered += [f"{where}: {a}" for a in page.call if not rules.may_call(vorm, a)]
         measures += [f"{where}: {m}" for m in (set(page.call) | page.experts()) & MEASURES]
     print(
         f"wie bel ik: {pages} antwoordpagina's, {entries} regels in 'Bel in deze volgorde', {len(without_phone)} zonder "

@@ -12,7 +12,6 @@ have one of those in the answer box or the first three results. Words that are o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,17 +24,6 @@ from tests.helpers import ROOT, catalog_of
 pytestmark = pytest.mark.browser
 QUERIES: list[dict[str, str]] = yaml.safe_load((ROOT / "tests" / "data" / "zoekvragen.yaml").read_text(encoding="utf-8"))
 SITUATIONS: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "data" / "situaties.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def search_page(browser: Browser, real_site: Site) -> Iterator[Page]:
-    """One search page, ready: window.giaZoek runs the same code as the visible search."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(real_site.url("/zoeken/"))
-    page.wait_for_function("document.documentElement.dataset.giaZoekKlaar === '1'")
-    yield page
-    context.close()
 
 
 def results(page: Page, query: str, filters: dict[str, str] | None = None) -> list[dict[str, Any]]:

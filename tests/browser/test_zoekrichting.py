@@ -7,12 +7,8 @@ carer harms a child; kind-oudermishandeling: a child harms a parent), not comput
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
-
-from tests.browser.support import Site
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -28,16 +24,6 @@ CASES = [
     ("puber slaat zijn ouders", KOM, KM),
     ("tiener schopt zijn vader", KOM, KM),
 ]
-
-
-@pytest.fixture(scope="module")
-def search_page(browser: Browser, real_site: Site) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(real_site.url("/zoeken/"))
-    page.wait_for_function("document.documentElement.dataset.giaZoekKlaar === '1'")
-    yield page
-    context.close()
 
 
 def box(page: Page, query: str) -> list[str]:
