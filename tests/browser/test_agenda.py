@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pytest
 from playwright.sync_api import Browser
 
@@ -37,11 +39,17 @@ def test_without_javascript_the_agenda_is_browsable_and_the_filter_hidden(browse
     assert page.locator(".gia-grafiek [role=img]").count() == 1
     assert page.locator("h3#eerder-in-beeld").count() == 1
     # From the overview to a thema page, by following its link.
-    page.locator("h3#eerder-in-beeld ~ ul a").first.click()
+    link = page.locator("h3#eerder-in-beeld ~ ul a").first
+    target = urljoin(page.url, str(link.get_attribute("href")))
+    link.click()
+    page.wait_for_url(target)
     assert page.locator(".gia-activiteit").count() > 0
     assert not page.locator("form[data-gia-filter]").is_visible()
     page.goto(real_site.url("/uitvoeringsagenda/subregio-parkstad/"))
     page.locator("details.gia-thema summary").first.click()
-    page.locator("details.gia-thema a").first.click()
+    link = page.locator("details.gia-thema a").first
+    target = urljoin(page.url, str(link.get_attribute("href")))
+    link.click()
+    page.wait_for_url(target)
     assert page.locator(".gia-activiteit").count() > 0
     context.close()

@@ -208,9 +208,14 @@ def test_the_heaviest_answer_prints_on_one_a4_with_only_the_chosen_role(real_sit
 
 def test_the_role_chosen_first_travels_to_the_answer(real_site: Site, page: Page) -> None:
     page.goto(real_site.url("/wie-bel-ik/"), wait_until="networkidle")
+    # Each step waits for its page: the next link must be the one on the new page (which carries ?rol=),
+    # not the same-named link on the page being left.
     page.get_by_role("navigation", name="Wat is je werk?").get_by_role("link", name="Onderwijs").click()
+    page.wait_for_url("**/wie-bel-ik/?rol=onderwijs")
     page.get_by_role("link", name="Kindermishandeling", exact=True).click()
+    page.wait_for_url("**/wie-bel-ik/kindermishandeling/?rol=onderwijs")
     page.get_by_role("link", name="Acuut gevaar").click()
+    page.wait_for_url("**/wie-bel-ik/kindermishandeling/acuut/?rol=onderwijs")
     page.get_by_role("link", name="Heerlen").click()
     page.wait_for_url("**/wie-bel-ik/kindermishandeling/acuut/heerlen/?rol=onderwijs")
     assert page.locator("details#rol-onderwijs").get_attribute("open") is not None
