@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Set
 from html.parser import HTMLParser
 
 from generator.catalog import Catalog
@@ -181,17 +182,21 @@ def _front_matter(page: ContentPage) -> list[tuple[tuple[int, int], str, str]]:
     return found
 
 
-def check_content(pages: list[ContentPage], catalog: Catalog | None = None) -> list[Issue]:
+def check_content(
+    pages: list[ContentPage], catalog: Catalog | None = None, rejected: Set[tuple[str, str]] = frozenset()
+) -> list[Issue]:
     """Every hand-written page: what `check_page` refuses, plus what it says about records.
 
     Pages readers see name an owner (an id from partners/eigenaars, like a record) and a review date, so
     the redactie knows who keeps a page true and since when; the search page and pages generated from
     the schema (they say so in their first lines) are left out. Records a page explains (`uitleg_bij`)
-    must exist. Without a catalogue (tests of the page rules alone) ids are not looked up.
+    must exist. Without a catalogue (tests of the page rules alone) ids are not looked up. Records with an
+    error of their own (``rejected``) exist: a page naming them is fine.
     """
     issues = []
-    known = {rid for kind in (*SHARED_ID_KINDS, "begrippen") for rid in catalog.of(kind)} if catalog else None
-    owners = set(catalog.of("eigenaars")) if catalog else None
+    kinds = (*SHARED_ID_KINDS, "begrippen")
+    known = {rid for kind in kinds for rid in catalog.of(kind)} | {r for k, r in rejected if k in kinds} if catalog else None
+    owners = set(catalog.of("eigenaars")) | {r for k, r in rejected if k == "eigenaars"} if catalog else None
     for page in pages:
         path = f"content/{page.path}"
         issues.extend(check_page(page))

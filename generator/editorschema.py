@@ -14,6 +14,7 @@ The lists change with every new record; `check` warns when the files lag behind 
 from __future__ import annotations
 
 import json
+from collections.abc import Set
 from pathlib import Path
 from typing import Any
 
@@ -100,10 +101,14 @@ def write_editor_schemas(root: Path, catalog: Catalog, documents: dict[str, dict
     return changed
 
 
-def stale_lists(derived: dict[str, bytes], catalog: Catalog) -> list[Issue]:
-    """A warning when the id lists in ``.vscode/ids`` differ from the records (no warning when there are none)."""
+def stale_lists(derived: dict[str, bytes], catalog: Catalog, rejected: Set[tuple[str, str]] = frozenset()) -> list[Issue]:
+    """A warning when the id lists in ``.vscode/ids`` differ from the records (no warning when there are none).
+
+    While a record has an error of its own (``rejected``), the lists cannot be judged: the record is not in
+    the catalogue, yet it is there and its id belongs in the lists.
+    """
     raw = derived.get((FOLDER / LISTS_FILE).as_posix())
-    if raw is None:
+    if raw is None or rejected:
         return []
     try:
         written = json.loads(raw)

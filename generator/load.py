@@ -107,6 +107,9 @@ class Loaded:
         texts_dir: The folder the source texts were read from, or None when it was not found.
         derived: Files made from the records and committed with them (`DERIVED_FILES`), by path, to see
             whether they lag behind the records.
+        unread: (kind, id) of record files that could not be read (refused, not UTF-8, broken YAML). The id
+            is the file name, which `validate` requires to equal the id; later checks treat these records
+            as present, so one typo gives one message instead of one per place that names the record.
     """
 
     records: list[RawRecord] = field(default_factory=list)
@@ -116,6 +119,7 @@ class Loaded:
     content: list[ContentPage] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     derived: dict[str, bytes] = field(default_factory=dict)
+    unread: set[tuple[str, str]] = field(default_factory=set)
 
 
 def load_project(root: Path) -> Loaded:
@@ -137,6 +141,7 @@ def load_project(root: Path) -> Loaded:
     cache = RecordCache(root)
     for folder in KINDS:
         for file in project_files(root, partners / folder, ".yaml", recursive=False):
+            loaded.unread.add((folder, file.stem))
             if readable(file, MAX_RECORD_BYTES):
                 rel = file.relative_to(root).as_posix()
                 raw = file.read_bytes()
@@ -144,6 +149,7 @@ def load_project(root: Path) -> Loaded:
                 record = RawRecord(folder, rel, data, origin=file) if data else load_record(folder, rel, raw, loaded.issues)
                 if record is not None:
                     loaded.records.append(record)
+                    loaded.unread.discard((folder, file.stem))
                     record.digest = cache.key(raw)
                     if not data:
                         cache.put(raw, record.data)

@@ -15,7 +15,7 @@ accounts yet are listed as a comment: no account is ever made up.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +95,12 @@ def write_codeowners(root: Path, catalog: Catalog, pages: Mapping[str, str] | No
     return changed
 
 
-def check_owners(catalog: Catalog, written: dict[str, bytes], pages: Mapping[str, str] | None = None) -> list[Issue]:
+def check_owners(
+    catalog: Catalog,
+    written: dict[str, bytes],
+    pages: Mapping[str, str] | None = None,
+    rejected: Set[tuple[str, str]] = frozenset(),
+) -> list[Issue]:
     """Unknown owners, more than one standaard, and CODEOWNERS files that differ from the records.
 
     Unknown owners of hand-written pages are reported by `generator.check_pages`, with the page's other problems.
@@ -103,9 +108,11 @@ def check_owners(catalog: Catalog, written: dict[str, bytes], pages: Mapping[str
     Args:
         written: The CODEOWNERS files as they are in the project, by path (absent ones left out).
         pages: Owner id per hand-written page (`page_owners`).
+        rejected: (kind, id) of records with an error of their own, not in the catalogue. An owner among them
+            exists; CODEOWNERS is not compared while any record is missing from the catalogue.
     """
     issues: list[Issue] = []
-    owners = catalog.of("eigenaars")
+    owners = {**catalog.of("eigenaars"), **{rid: None for kind, rid in rejected if kind == "eigenaars"}}
     for (kind, rid), raw in sorted(catalog.raw.items()):
         own = getattr(catalog.of(kind)[rid], "eigenaar", None)
         if own and own not in owners:
@@ -114,13 +121,13 @@ def check_owners(catalog: Catalog, written: dict[str, bytes], pages: Mapping[str
             if not suggest(own, owners):
                 message += " Maak er een aan met: make nieuw soort=eigenaar id=…"
             issues.append(Issue(raw.path, line, column, "onbekend-id", "eigenaar", message))
-    marked = [rid for rid, e in sorted(owners.items()) if e.standaard]
+    marked = [rid for rid, e in sorted(owners.items()) if e is not None and e.standaard]
     for rid in marked[1:]:
         raw = catalog.raw[("eigenaars", rid)]
         line, column = raw.locate(("standaard",))
         message = f"Ook '{marked[0]}' is de standaard-eigenaar. Er is er één: haal 'standaard: true' hier of daar weg."
         issues.append(Issue(raw.path, line, column, "dubbele-standaard", "standaard", message))
-    for forge, rel in FILES.items():
+    for forge, rel in FILES.items() if not rejected else ():
         have = written.get(rel.as_posix())
         if have is not None and have.decode("utf-8", "replace") != codeowners(catalog, forge, pages):
             message = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from generator.check_contact import national_digits
 from generator.pipeline import check_project
-from tests.helpers import TODAY
+from tests.helpers import ROOT, TODAY
 
 
 def codes(root: Path, today: date = TODAY) -> list[tuple[str, str]]:
@@ -133,3 +134,43 @@ def test_a_broken_schema_file_is_named_at_the_place_to_repair(mini: Path, ending
     if words == "hier ontbreekt een komma":
         assert broken.column == len(lines[4]) + 1  # right after the last character, where the comma goes
     assert found["schema/begrip.schema.json"].code == "schema-ontbreekt"
+
+
+@pytest.fixture(scope="module")
+def real_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real partners, pages, schema and derived files (ids lists, CODEOWNERS), outside git."""
+    root = tmp_path_factory.mktemp("echt")
+    for part in ("partners", "content", "schema", ".vscode", ".github", ".gitlab"):
+        shutil.copytree(ROOT / part, root / part)
+    return root
+
+
+# Records many places name (pages, routes, beslissingen, bronnen, werkgebieden, owners), one per kind.
+NAMED_OFTEN = [
+    "organisaties/politie",
+    "gebieden/zuid-limburg",
+    "documenten/uitvoeringsagenda-zl-2019",
+    "eigenaars/redactie-gia-wegwijzer",
+    "expertise/kindermishandeling",
+    "routeertafels/mda-plus-plus-zuid-limburg",
+    "voorzieningen/jeugdreclassering",
+    "begrippen/regiovisie",
+]
+BREAKS = {"yaml-syntax": "naam: a: b: [", "onbekend-veld": "onbekend_veld: 1"}
+
+
+@pytest.mark.parametrize("code", BREAKS)
+@pytest.mark.parametrize("record", NAMED_OFTEN)
+def test_one_broken_record_gives_one_message(real_copy: Path, record: str, code: str) -> None:
+    # A typo in a record many places name once gave hundreds of messages (every werkgebied naming a broken
+    # gebieden file, every route starting at a broken politie record, stale-list warnings), burying the one
+    # line the editor has to fix. The record exists; only its own message is reported.
+    path = real_copy / "partners" / f"{record}.yaml"
+    original = path.read_text(encoding="utf-8")
+    assert not [i for i in check_project(real_copy, TODAY).report.issues if i.code != "regels-niet-gecontroleerd"]
+    path.write_text(original.replace("\n", f"\n{BREAKS[code]}\n", 1), encoding="utf-8")
+    try:
+        found = [(i.path, i.code) for i in check_project(real_copy, TODAY).report.issues if i.code != "regels-niet-gecontroleerd"]
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert found == [(f"partners/{record}.yaml", code)]
