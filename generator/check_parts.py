@@ -115,7 +115,21 @@ def check_gebieden(c: Checker) -> None:
 
 
 def check_agendas(c: Checker) -> None:
-    """Activities of an uitvoeringsagenda: their programmalijn, subregio's, organisations and sources."""
+    """Activities of an uitvoeringsagenda: their programmalijn, subregio's, organisations and sources.
+
+    The site has one agenda section (`generator.render.agenda`); a second agenda would be left off the site
+    without a word, so it is refused with a message that says so, at its id.
+    """
+    agendas = sorted(c.catalog.of("uitvoeringsagenda"))
+    for rid in agendas[1:]:
+        c.report(
+            "uitvoeringsagenda",
+            rid,
+            ("id",),
+            "tweede-agenda",
+            f"De site toont nu één uitvoeringsagenda, en dat is '{agendas[0]}'. Deze tweede agenda zou niet op de "
+            "site komen. Vraag de beheerders van de portal om een pagina per agenda; tot dan kan dit bestand niet mee.",
+        )
     for rid, agenda in c.catalog.of("uitvoeringsagenda").items():
         lijnen = {p.id for p in agenda.programmalijnen}
         seen: set[str] = set()

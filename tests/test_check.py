@@ -174,3 +174,14 @@ def test_one_broken_record_gives_one_message(real_copy: Path, record: str, code:
     finally:
         path.write_text(original, encoding="utf-8")
     assert found == [(f"partners/{record}.yaml", code)]
+
+
+def test_a_second_agenda_is_refused_instead_of_left_off_the_site(mini: Path) -> None:
+    folder = mini / "partners" / "uitvoeringsagenda"
+    (first,) = folder.glob("*.yaml")
+    text = first.read_text(encoding="utf-8")
+    (folder / "zz-tweede.yaml").write_text(text.replace(f"id: {first.stem}\n", "id: zz-tweede\n"), encoding="utf-8")
+    issues = check_project(mini, TODAY).report.issues
+    line = text.split("\n").index(f"id: {first.stem}") + 1  # at the id of the second agenda
+    assert [(i.path, i.line, i.code) for i in issues] == [("partners/uitvoeringsagenda/zz-tweede.yaml", line, "tweede-agenda")]
+    assert f"'{first.stem}'" in issues[0].message
