@@ -126,7 +126,17 @@ def test_the_search_page_preloads_the_index_files_that_exist(site: Path) -> None
 def test_every_query_needs_only_the_small_word_lists(site: Path) -> None:
     words = json.loads((site / "zoeken" / "woorden.json").read_text(encoding="utf-8"))
     answers = json.loads((site / "zoeken" / "hulp.json").read_text(encoding="utf-8"))
-    assert set(words) == {"gemeenten", "geweld", "namen", "richting", "stopwoorden", "vulwoorden", "werkwoorden"}
+    assert set(words) == {
+        "context",
+        "gemeenten",
+        "geweld",
+        "namen",
+        "personen",
+        "richting",
+        "stopwoorden",
+        "vulwoorden",
+        "werkwoorden",
+    }
     assert words["richting"]["vormen"] == {}  # the mini kaart has neither vorm the direction rule tells apart
     assert set(answers) == {"antwoorden", "situaties"}
     assert ["Noordstad", "noordstad", "Noordstad"] in words["gemeenten"]

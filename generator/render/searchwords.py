@@ -165,6 +165,8 @@ VERB_FORMS = {
     "achterlat": ["achterlaten", "achtergelaten", "achterlating", "laat achter"],
     "besnijd": ["besnijden", "besneden", "besnijdenis"],
     "stalk": ["stalken", "stalkt", "gestalkt", "stalking", "achtervolgen", "achtervolgt", "volgt", "opwachten"],
+    # Not a verb: "oudere" and "ouderen" (the elderly) would otherwise share the stem of "ouder" (a parent).
+    "oudere": ["oudere", "ouderen", "bejaarde", "bejaarden"],
 }
 
 # Who does it to whom. A query that names a parent and a child, with a violent act between them, is about
@@ -199,57 +201,26 @@ DIRECTION_VORMEN = {"ouder-kind": "kindermishandeling", "kind-ouder": "kind-oude
 
 # Words that describe a situation without saying anything about which vorm it is ("zij wordt steeds
 # door haar …"): left out when a described situation is compared with the vormen, not when searching.
-FILLER_WORDS = sorted(
-    [
-        "wordt",
-        "worden",
-        "werd",
-        "werden",
-        "door",
-        "zij",
-        "hij",
-        "ze",
-        "haar",
-        "hem",
-        "zijn",
-        "hun",
-        "elkaar",
-        "niet",
-        "geen",
-        "nog",
-        "ook",
-        "steeds",
-        "elke",
-        "elk",
-        "alle",
-        "erg",
-        "heel",
-        "hard",
-        "veel",
-        "vaak",
-        "soms",
-        "altijd",
-        "weer",
-        "zegt",
-        "zeggen",
-        "heeft",
-        "hebben",
-        "had",
-        "maar",
-        "want",
-        "omdat",
-        "dan",
-        "waar",
-        "bij",
-        "uit",
-        "tot",
-        "tegen",
-        "zonder",
-        "naar",
-        "toe",
-        "even",
-        "gewoon",
-        "iets",
-        "niets",
-    ]
-)
+FILLER_WORDS = sorted([
+    "wordt", "worden", "werd", "werden", "door", "zij", "hij", "ze", "haar", "hem", "zijn", "hun", "elkaar", "niet",
+    "geen", "nog", "ook", "steeds", "elke", "elk", "alle", "erg", "heel", "hard", "veel", "vaak", "soms", "altijd",
+    "weer", "zegt", "zeggen", "heeft", "hebben", "had", "maar", "want", "omdat", "dan", "waar", "bij", "uit", "tot",
+    "tegen", "zonder", "naar", "toe", "even", "gewoon", "iets", "niets",
+    # Everyday verbs that carry the sentence, not the situation ("ze vertelt dat …", "hij komt …").
+    "vertelt", "vertellen", "vertelde", "verteld", "komt", "komen", "kwam", "doet",
+    "doen", "deed", "geeft", "geven", "gaf", "krijgt", "krijgen", "kreeg", "gaat", "ging", "alleen",
+])  # fmt: skip
+
+# The people a professional works with, named by that work: a school says "leerling", a huisarts
+# "patiënt" whatever happens to them. They count half when a situation is compared with the vormen, so
+# that achterlating (whose signals mention a leerling who does not come back after the holidays) does not
+# lead for every question a school asks.
+CONTEXT_WORDS = ["leerling", "leerlingen", "patiënt", "patiënte", "patiënten"]
+
+# People named by who they are, neither parent nor child: when one of them acts ("als een collega een kind
+# slaat", "kind wordt door de buurman geslagen"), the child undergoes it, so the query is not about
+# kind-oudermishandeling (the search page's direction rule).
+PERSON_WORDS = sorted([
+    "vrouw", "vrouwen", "man", "mannen", "meisje", "meisjes", "jongen", "jongens", "mens", "mensen", "persoon",
+    "patiënt", "patiënte", "cliënt", "cliënte", "buurman", "buurvrouw", "collega", "begeleider", "leraar", "juf", "meester",
+])  # fmt: skip

@@ -48,3 +48,20 @@ def test_a_name_and_a_gemeente_are_not_a_described_situation(search_page: Page) 
     urls: list[str] = search_page.evaluate("([q]) => window.giaZoek.answerUrls(q)", ["veilig thuis kerkrade"])
     assert not any(u.startswith("/expertise/") for u in urls), urls  # it named no vorm: no "lijkt op"
     assert "/begrippen/veilig-thuis/" in urls
+
+
+@pytest.mark.parametrize("query", ["als een collega een kind slaat", "kind wordt door een collega geslagen"])
+def test_someone_else_hitting_a_child_is_not_a_child_hitting_a_parent(search_page: Page, query: str) -> None:
+    vormen = box(search_page, query)
+    assert vormen, query
+    assert KOM not in vormen
+
+
+@pytest.mark.parametrize(("query", "first", "never"), [CASES[0], CASES[1], CASES[5]])
+def test_the_results_list_agrees_with_the_answer_box(search_page: Page, query: str, first: str, never: str) -> None:
+    # "vader slaat kind" holds every word of the kind-oudermishandeling page; the list must not lead with it.
+    found: list[dict[str, object]] = search_page.evaluate("([q]) => window.giaZoek.urls(q, {})", [query])
+    urls = [str(r["url"]) for r in found]
+    assert urls[:1] == [first], urls
+    if never in urls:
+        assert urls.index(never) == len(urls) - 1, urls  # the reverse vorm comes last, if at all

@@ -130,11 +130,13 @@ function helpData() {
 function prepareWords(words) {
   words.stop = new Set(words.stopwoorden);
   words.filler = new Set([...words.stopwoorden, ...words.vulwoorden]);
+  words.persons = new Set(words.personen || []);
   words.violence = new Set(words.geweld);
   words.verbs = new Map();
   for (const [base, forms] of Object.entries(words.werkwoorden)) for (const form of forms) words.verbs.set(plain(form), base);
   words.names = new Set(words.namen);
   words.places = words.gemeenten.map(([naam, id, name]) => ({ naam, id, key: normalise(name) })).sort((a, b) => b.key.length - a.key.length);
+  words.context = new Set((words.context || []).map((w) => stem(w, words)));
   return words;
 }
 
@@ -226,13 +228,16 @@ function situationMatches(query, data) {
       let best = 0;
       let weight = 0;
       for (const [w, fieldWeight] of vorm.stems) {
-        const value = likeness(t, w) * fieldWeight * data.weight(w);
+        const like = likeness(t, w);
+        // A typed word found inside a longer one ("vrouw" in "vrouwenbesnijdenis") says no more than the
+        // typed word itself: it weighs as rare as the typed word is, not as the compound.
+        const value = like * fieldWeight * (like < 1 ? Math.min(data.weight(w), data.weight(t)) : data.weight(w));
         if (value > best) {
           best = value;
           weight = fieldWeight;
         }
       }
-      score += best;
+      score += data.context.has(t) ? best / 2 : best;
       practical = practical || weight >= 1.5;
     }
     return { entry: vorm.entry, score, practical };
@@ -259,6 +264,8 @@ function direction(query, data) {
   if (!r) return null;
   const words = normalise(query).split(" ").map(plain);
   const role = (w) => (r.ouders.includes(w) ? "ouder" : r.kinderen.includes(w) ? "kind" : null);
+  // Someone named who is no parent or child ("een collega", "de buurman") can be the one who acts.
+  const who = (w) => role(w) || (data.persons.has(w) ? "ander" : null);
   const act = words.findIndex((w) => r.daden.includes(w));
   if (act < 0) return null;
   let agent = -1;
@@ -266,18 +273,23 @@ function direction(query, data) {
   const door = words.indexOf("door");
   const sub = words.slice(0, act).findLastIndex((w) => r.bijzinnen.includes(w));
   if (door >= 0 && words.some((w) => w === "wordt" || w === "worden")) {
-    agent = words.findIndex((w, i) => i > door && role(w));
-    patient = words.findIndex((w, i) => i < door && role(w));
+    agent = words.findIndex((w, i) => i > door && who(w));
+    patient = words.slice(0, door).findLastIndex(role); // "kind ziet dat mama door papa …": mama
   } else if (sub >= 0) {
     // Verb last after "als", "dat" …: the first person named does it, the next one undergoes it.
-    agent = words.findIndex((w, i) => i > sub && i < act && role(w));
+    agent = words.findIndex((w, i) => i > sub && i < act && who(w));
     patient = words.findIndex((w, i) => i > agent && i < act && role(w));
   } else {
-    agent = words.slice(0, act).findLastIndex(role);
+    agent = words.findIndex((w, i) => i < act && who(w)); // the subject comes first: "zoon … van zijn moeder … slaat"
     patient = words.findIndex((w, i) => i > act && role(w));
   }
   if (agent < 0) return null;
-  const doer = role(words[agent]);
+  const doer = who(words[agent]);
+  if (doer === "ander") {
+    // "als een collega een kind slaat": the child undergoes it, so it is not the vorm in which the child acts.
+    const undergoes = patient >= 0 ? role(words[patient]) : null;
+    return undergoes ? { lead: undefined, never: r.vormen[`${undergoes}-${undergoes === "kind" ? "ouder" : "kind"}`] } : null;
+  }
   const other = doer === "ouder" ? "kind" : "ouder";
   if (patient < 0) patient = words.findIndex((w, i) => i !== agent && role(w) === other);
   // "vader slaat moeder waar de kinderen bij zijn": a parent acts, but not against the child: no lead.
@@ -632,7 +644,24 @@ async function search(query, filters = {}) {
   const near = nearby ? await nearby : null;
   const local = near ? near.results.slice(0, 3) : [];
   const ranked = withoutDuplicates([found.slice(0, 1), local, found]);
-  return { results: withoutDuplicates([await exact, ranked]), unknown };
+  return { results: await followDirection(query, data, engine, withoutDuplicates([await exact, ranked]), filters), unknown };
+}
+
+/* Who does what to whom (see direction): "vader slaat kind" holds every word of the page on
+   kind-oudermishandeling, which is the other way round. That page goes to the end of the list, and the
+   page of the vorm that fits comes first, as in the answer box. Only for such queries: one more lookup. */
+async function followDirection(query, data, engine, results, filters) {
+  const way = direction(query, data);
+  if (!way) return results;
+  const pathOf = (r) => r.data().then((d) => new URL(d.url, location.href).pathname);
+  const page = async (list, vorm) => {
+    const paths = await Promise.all(list.slice(0, 5).map(pathOf));
+    return list[paths.findIndex((p) => p.endsWith(`/expertise/${vorm}/`))];
+  };
+  const lead = way.lead ? await engine.search(way.lead.replaceAll("-", " "), { filters }).then((r) => page(r ? r.results : [], way.lead)) : null;
+  const wrong = way.never ? await page(results, way.never) : null;
+  const rest = results.filter((r) => r.id !== (lead && lead.id) && r !== wrong);
+  return [...(lead ? [lead] : []), ...rest, ...(wrong ? [wrong] : [])];
 }
 
 async function run(query, fromFilter = false) {
