@@ -130,7 +130,7 @@ _FIELDS: dict[type[Any], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
 def _fields(cls: type[Any]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """(field name, converter) of a model class, worked out once per class, not once per value."""
     if cls not in _FIELDS:
-        hints = typing.get_type_hints(cls, vars(model))
+        hints = typing.get_type_hints(cls)  # each class resolves its names in its own module
         _FIELDS[cls] = tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
     return _FIELDS[cls]
 

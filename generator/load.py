@@ -33,6 +33,10 @@ FieldPath = tuple[str | int, ...]
 
 # Files `python -m generator ids` makes from the records: the id lists for VS Code and CODEOWNERS.
 DERIVED_FILES = (".vscode/ids/ids.schema.json", ".github/CODEOWNERS", ".gitlab/CODEOWNERS")
+NOT_UTF8 = (
+    "Dit bestand is niet als UTF-8 opgeslagen. Sla het op als UTF-8 (in de meeste editors: 'Opslaan met codering' → UTF-8)."
+)
+NOT_A_RECORD = "Een record begint met velden als 'id: …' en 'naam: …', niet met een lijst of losse tekst."
 
 
 @dataclass(slots=True)
@@ -188,17 +192,7 @@ def load_record(kind: str, path: str, raw: bytes, issues: list[Issue]) -> RawRec
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        issues.append(
-            Issue(
-                path,
-                line,
-                column,
-                "geen-utf8",
-                "",
-                "Dit bestand is niet als UTF-8 opgeslagen. "
-                "Sla het op als UTF-8 (in de meeste editors: 'Opslaan met codering' → UTF-8).",
-            )
-        )
+        issues.append(Issue(path, line, column, "geen-utf8", "", NOT_UTF8))
         return None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -221,16 +215,7 @@ def load_record(kind: str, path: str, raw: bytes, issues: list[Issue]) -> RawRec
         return None
     if not isinstance(node, yaml.MappingNode):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        issues.append(
-            Issue(
-                path,
-                line,
-                column,
-                "geen-record",
-                "",
-                "Een record begint met velden als 'id: …' en 'naam: …', niet met een lijst of losse tekst.",
-            )
-        )
+        issues.append(Issue(path, line, column, "geen-record", "", NOT_A_RECORD))
         return None
     record = RawRecord(kind, path, {})
     try:

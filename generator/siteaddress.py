@@ -62,6 +62,14 @@ class SiteAddress:
         """Absolute URL of a file at the site root ('sitemap.xml'), None without a site URL."""
         return None if self.site_url is None else self.site_url + quote(name)
 
+    def robots_txt(self) -> str:
+        """robots.txt: everything may be read (noindex pages must be read to be left out); the sitemap's address."""
+        lines = ["# GIA Wegwijzer", "User-agent: *", "Disallow: /" if self.preview else "Allow: /"]
+        sitemap = self.file_url("sitemap.xml")
+        if sitemap and not self.preview:
+            lines.append(f"Sitemap: {sitemap}")
+        return "\n".join(lines) + "\n"
+
     @property
     def can_edit(self) -> bool:
         """True when edit and report links can be made (a known repository on a known forge)."""

@@ -28,7 +28,7 @@ from generator.render.areas import area_pages, gemeentekeuze
 from generator.render.beheer import beheer_page
 from generator.render.changes import FEED, PAGE, render_changes
 from generator.render.environment import make_env
-from generator.render.findability import Summaries, finish_pages, robots_txt
+from generator.render.findability import Summaries, finish_pages
 from generator.render.knowledge import abbreviations, knowledge_pages, open_data_page, tooltip_abbreviations
 from generator.render.overviews import home_page, overview_pages
 from generator.render.records import TEMPLATES, record_pages
@@ -132,7 +132,7 @@ def render_site(
     site.pages["zoeken/hulp.json"] = search_help(catalog)
     site.pages["zoeken/woorden.json"] = search_words(catalog, name_tokens(site.pages))
     site.pages[PAGE], site.pages[FEED] = render_changes(changes, address)
-    site.pages["robots.txt"] = robots_txt(address)
+    site.pages["robots.txt"] = address.robots_txt()
     if today is not None:
         path, text = beheer_page(env, catalog, rel, today)
         site.pages[path] = text

@@ -243,12 +243,3 @@ def finish_pages(
     finished = {path: finisher.finish(pages[path], descriptions[path]) if path in own else text for path, text in texts.items()}
     summaries = {path: (str(pages[path].meta.get("title", "")), text) for path, text in first.items()}
     return finished, {path: pages[path].source or "" for path in own if pages[path].source}, summaries
-
-
-def robots_txt(address: SiteAddress) -> str:
-    """robots.txt: everything may be read (noindex pages must be read to be left out); the sitemap's address."""
-    lines = ["# GIA Wegwijzer", "User-agent: *", "Disallow: /" if address.preview else "Allow: /"]
-    sitemap = address.file_url("sitemap.xml")
-    if sitemap and not address.preview:
-        lines.append(f"Sitemap: {sitemap}")
-    return "\n".join(lines) + "\n"
