@@ -42,8 +42,6 @@ class Act:
     tekst: str
     actie: str  # advies-vragen, melden, bellen (the start of an acute route) or contact
     voorwaarde: str | None = None
-    route: Ketenroute | None = None
-    beslissing: Beslissing | None = None
 
 
 @dataclass(slots=True)
@@ -51,7 +49,6 @@ class Contact:
     """One entry of "Bel in deze volgorde"."""
 
     record: Any
-    kind: str
     acts: list[Act] = field(default_factory=list)
     phones: tuple[Telefoon, ...] = ()
     via: Any = None  # the record whose number is shown, when it is not the contact's own
@@ -62,7 +59,6 @@ class Next:
     """One line of "Wat er daarna gebeurt": who does what, on which condition, how soon."""
 
     record: Any
-    kind: str
     step: RouteStep
 
 
@@ -169,17 +165,17 @@ def answer(catalog: Catalog, rel: Relations, vorm: str, urgentie: str, gemeente:
             unreachable.setdefault(step.stap.actor, step)
         elif step.stap.actie in CONTACT_ACTIONS or step.asker is None:
             actie = step.stap.actie if step.stap.actie in CONTACT_ACTIONS else "bellen"
-            entry = contacts.setdefault(step.stap.actor, Contact(rec, rel.kind_of(step.stap.actor) or "", phones=phones_of(rec)))
+            entry = contacts.setdefault(step.stap.actor, Contact(rec, phones=phones_of(rec)))
             if not any(a.actie == actie for a in entry.acts):
-                entry.acts.append(Act(step.stap.omschrijving or "", actie, step.voorwaarde, step.route))
+                entry.acts.append(Act(step.stap.omschrijving or "", actie, step.voorwaarde))
         else:
             other_ways.append(step)
     for step in other_ways:
         # Reached by the asker, but the stap says what that party does: a contact only if nothing else is.
         if step.stap.actor not in contacts:
             rec = rel.record(step.stap.actor)
-            act = Act(step.stap.omschrijving or "", "contact", step.voorwaarde, step.route)
-            contacts[step.stap.actor] = Contact(rec, rel.kind_of(step.stap.actor) or "", [act], phones_of(rec))
+            act = Act(step.stap.omschrijving or "", "contact", step.voorwaarde)
+            contacts[step.stap.actor] = Contact(rec, [act], phones_of(rec))
         else:
             then.append(step)
     _decide(rel, result, contacts, usable)
@@ -205,7 +201,7 @@ def _then(rel: Relations, routes: list[Ketenroute], steps: list[RouteStep]) -> l
             continue
         if any(n.step.stap is step.stap for n in out):
             continue
-        out.append(Next(rel.record(step.stap.actor), rel.kind_of(step.stap.actor) or "", step))
+        out.append(Next(rel.record(step.stap.actor), step))
     return out
 
 
@@ -224,7 +220,7 @@ def _decide(rel: Relations, result: Answer, contacts: dict[str, Contact], usable
                 continue  # check reports this: a decision cannot make an unreachable party callable
             if actor not in contacts:
                 own = bool(phones_of(rec))
-                contacts[actor] = Contact(rec, rel.kind_of(actor) or "", phones=phones, via=None if own else via)
+                contacts[actor] = Contact(rec, phones=phones, via=None if own else via)
                 if decision.na in contacts:
                     order = list(contacts)
                     order.remove(actor)
@@ -232,7 +228,7 @@ def _decide(rel: Relations, result: Answer, contacts: dict[str, Contact], usable
                     moved = {k: contacts[k] for k in order}
                     contacts.clear()
                     contacts.update(moved)
-            contacts[actor].acts.append(Act(decision.voor_jou or "", "beslissing", None, None, decision))
+            contacts[actor].acts.append(Act(decision.voor_jou or "", "beslissing"))
 
 
 def _ordered(rel: Relations, result: Answer, contacts: dict[str, Contact], usable: Any) -> list[Contact]:
@@ -240,11 +236,11 @@ def _ordered(rel: Relations, result: Answer, contacts: dict[str, Contact], usabl
     call = list(contacts.values())
     if result.urgentie == "acuut":
         if not any(t.nummer == "112" for c in call for t in c.phones):
-            call = [Contact(org, "organisaties", [Act("", "bellen")], phones_of(org)) for org, _ in rel.emergency()] + call
+            call = [Contact(org, [Act("", "bellen")], phones_of(org)) for org, _ in rel.emergency()] + call
         call.sort(key=lambda c: not any(t.nummer == "112" for t in c.phones))
     else:
         region = [vt for vt in rel.meldpunten(result.gemeente) if usable(vt.id) is not None]
         if region and not any(c.record.id in {vt.id for vt in region} for c in call):
             result.meldcode_added = True
-            call += [Contact(vt, "organisaties", [Act("", "meldcode")], phones_of(vt)) for vt in region]
+            call += [Contact(vt, [Act("", "meldcode")], phones_of(vt)) for vt in region]
     return call
