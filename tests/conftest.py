@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,17 +12,36 @@ from generator import callpath
 from generator.catalog import Catalog
 from generator.pipeline import build_project
 from tests.helpers import TODAY, catalog_of, make_project
+from tests.mutation import catching_tests_first, note_catch
 
 # Browser tests share a session fixture that builds the whole real site, and pytest-timeout counts that
 # build in the first browser test: 45 s alone, over ten minutes on the shared two-core machine under load.
 BROWSER_TIMEOUT = 1800
 
 
+def _mutant() -> str:
+    # Set by mutmut in the process that runs the tests of one mutant (empty or "fail" in its other runs).
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    return mutant if "__mutmut_" in mutant else ""
+
+
+# Last, so pytest has already grouped the tests by their shared fixtures.
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Give browser tests the longer timeout (unless a test names its own)."""
+    """Give browser tests the longer timeout (unless a test names its own).
+
+    Under `make mutate` the tests that caught earlier mutants of the same function run first (tests/mutation.py).
+    """
     for item in items:
         if item.get_closest_marker("browser") and not item.get_closest_marker("timeout"):
             item.add_marker(pytest.mark.timeout(BROWSER_TIMEOUT))
+    if mutant := _mutant():
+        items[:] = [items[i] for i in catching_tests_first([item.nodeid for item in items], mutant)]
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.failed and (mutant := _mutant()):
+        note_catch(report.nodeid, mutant)
 
 
 @pytest.fixture

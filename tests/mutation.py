@@ -12,6 +12,11 @@ two cores, so pick modules:
     python -m tests.mutation --rapport   # the score per module of the last run, with the survivors
     make mutate MODULES=sjablonen        # templates: drop each escaping filter in the record-page templates
 
+mutmut runs a mutant's tests with -x, so a caught mutant costs the tests before the one that catches it.
+Each test that catches a mutant is noted (mutants/mutmut-gevangen/, per function) and, for the next mutant
+of that function, moved to the front (tests/conftest.py): the same tests, in a better order; a surviving
+mutant still meets every one of them.
+
 A module name reruns every mutant of that module (mutmut reruns what it is asked for by name or pattern);
 to retry only the survivors after adding a test, pass their names: `.venv/bin/mutmut run NAAM …`.
 Changing the test selection in pyproject.toml makes mutmut forget all earlier verdicts in mutants/.
@@ -61,6 +66,29 @@ FILTER = re.compile(r"\s*\|\s*(md_paragraphs|md_inline|md|attr)\b")
 
 STATUS = {1: "gedood", 3: "gedood", 0: "overleefd", 5: "geen test", 33: "geen test", 36: "tijdslimiet", 37: "type"}
 STATUS |= {-24: "tijdslimiet", 24: "tijdslimiet", 152: "tijdslimiet", 255: "tijdslimiet", None: "niet gedraaid"}
+
+
+def _caught_file(mutant: str) -> Path:
+    # Under mutmut this file runs from its copy in mutants/, so ROOT is mutants/ itself.
+    return ROOT / "mutmut-gevangen" / (mutant.split("__mutmut_")[0] + ".txt")
+
+
+def catching_tests_first(nodeids: list[str], mutant: str) -> list[int]:
+    """Positions of ``nodeids`` in run order for ``mutant``: the tests that caught most mutants of its function first.
+
+    The sort is stable, so the other tests keep the order pytest chose (it groups tests by shared fixtures).
+    """
+    path = _caught_file(mutant)
+    caught = Counter(path.read_text(encoding="utf-8").splitlines()) if path.exists() else Counter()
+    return sorted(range(len(nodeids)), key=lambda i: -caught[nodeids[i]])
+
+
+def note_catch(nodeid: str, mutant: str) -> None:
+    """Remember that test ``nodeid`` caught ``mutant`` (one short appended line: safe with two workers)."""
+    path = _caught_file(mutant)
+    path.parent.mkdir(exist_ok=True)
+    with path.open("a", encoding="utf-8") as out:
+        out.write(nodeid + "\n")
 
 
 def patterns(modules: list[str]) -> list[str]:

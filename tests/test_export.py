@@ -21,6 +21,7 @@ from referencing.jsonschema import DRAFT202012
 from generator.catalog import Catalog
 from generator.export import export_date_from, export_open_data
 from generator.export.common import stable_id
+from generator.export.hsds import build_hsds
 from generator.export.vcard import escape, fold, vcard
 from generator.model import Adres, Beschikbaarheid, Contact, Tijdvak
 from tests.helpers import MINI, ROOT, SHARED, catalog_of, catalog_with_planted_addresses
@@ -176,6 +177,32 @@ def test_hsds_mapping_of_the_fixture() -> None:
     assert sum(len(o["services"]) for o in organizations) == len(services) - 1  # all but the opvang
 
 
+def test_hsds_keeps_every_name_mail_and_criterion_and_links_only_to_exported_organisations() -> None:
+    catalog = catalog_of(MINI)
+    meldpunt = catalog.of("organisaties")["meldpunt-voorbeeld"]
+    catalog.of("organisaties")[meldpunt.id] = dataclasses.replace(meldpunt, ook_bekend_als=("AMHK Voorbeeld", "Meldpunt VR"))
+    tafel = catalog.of("routeertafels")["casusoverleg-voorbeeld"]
+    criteria = ("Structureel onveilig", "Meer dan een hulpverlener betrokken")
+    catalog.of("routeertafels")[tafel.id] = dataclasses.replace(tafel, instroomcriteria=criteria, deelnemers=())
+    opvang = catalog.of("voorzieningen")["opvang-voorbeeld"]
+    # An aanbieder the export does not hold (the check reports it; the export must still not point nowhere).
+    opvang = dataclasses.replace(opvang, contact=Contact(email="opvang@voorbeeld.example"), aanbieder="bestaat-niet")
+    catalog.of("voorzieningen")[opvang.id] = opvang
+    data = build_hsds(catalog, EXPORT_DATE)
+    organization = next(o for o in data.organizations if o["id"] == stable_id("organisaties", meldpunt.id))
+    services = {s["id"]: s for s in data.services}
+    assert organization["alternate_name"] == "AMHK Voorbeeld; Meldpunt VR"
+    assert services[stable_id("organisaties", meldpunt.id, "dienst")]["alternate_name"] == "AMHK Voorbeeld; Meldpunt VR"
+    overleg = services[stable_id("routeertafels", tafel.id)]
+    assert overleg["eligibility_description"] == "Instroomcriteria: Structureel onveilig. Meer dan een hulpverlener betrokken."
+    assert overleg["description"] == "Complexe zaken bespreken."  # no "Deelnemers:" without deelnemers
+    shelter = services[stable_id("voorzieningen", opvang.id)]
+    assert shelter["email"] == "opvang@voorbeeld.example"
+    assert "organization_id" not in shelter
+    assert "organization" not in shelter
+    assert schema_errors("compiled/service.json", list(services.values())) == []
+
+
 def test_schedules_for_evening_hours_and_text_only_availability() -> None:
     catalog = catalog_of(MINI)
     politie = catalog.of("organisaties")["politie"]
@@ -190,6 +217,9 @@ def test_schedules_for_evening_hours_and_text_only_availability() -> None:
     assert (evening["byday"], evening["opens_at"], evening["closes_at"]) == ("SA,SU", "18:00", "23:59")
     assert evening["notes"].endswith("Niet op feestdagen.")
     assert "opens_at" not in text_only
+    # Ids are a promise to consumers (see test_ids_never_change): the key of a text-only schedule stays the same.
+    key = ("organisaties", "politie", "telefoon", "+319008844", "geen-spoed", "rooster", "toelichting")
+    assert text_only["id"] == stable_id(*key)
     assert text_only["description"] == "Telefoon 0900-8844 (Geen spoed): Wisselende tijden, zie de website."
     assert schema_errors("compiled/service.json", [service]) == []
 
@@ -278,6 +308,13 @@ def test_secret_address_is_dropped_even_if_present_in_the_data() -> None:
     team_service = next(
         s for s in hsds(files, "services") if s["id"] == stable_id("organisaties", "lokaal-team-noordstad", "dienst")
     )
+    # One office, one location: the organization's entry and its service's entry name the same location, linked
+    # to the organization, so a consumer joining the flat tables finds one place, not two.
+    team_org = next(o for o in hsds(files, "organizations") if o["id"] == stable_id("organisaties", "lokaal-team-noordstad"))
+    (office,) = team_org["locations"]
+    assert office["id"] == team_service["service_at_locations"][0]["location_id"]
+    assert office["id"] == stable_id("organisaties", "lokaal-team-noordstad", "locatie")
+    assert office["organization_id"] == team_org["id"]
     address = team_service["service_at_locations"][0]["location"]["addresses"][0]
     assert (address["address_1"], address["postal_code"], address["city"], address["country"]) == (
         "Openbaarplein 1",
@@ -359,6 +396,23 @@ def test_a_card_without_a_phone_number_says_so() -> None:
     assert "TEL" not in card
     assert "REV" not in card
     assert "\nFN:Lokaal team Noordstad\r\n" in card
+
+
+def test_vcard_of_a_part_names_the_whole_and_every_other_name() -> None:
+    # A team that belongs to a larger organisatie: ORG lists the whole, then the part (RFC 6350 §6.6.4), so an
+    # address book files it under the organisatie a professional knows; every other name is its own NICKNAME value.
+    catalog = catalog_of(MINI)
+    team = catalog.of("organisaties")["lokaal-team-noordstad"]
+    part = dataclasses.replace(
+        team,
+        onderdeel_van="meldpunt-voorbeeld",
+        ook_bekend_als=("Team Noord", "Wijkteam Noordstad"),
+        contact=Contact(email="team@noordstad.example"),
+    )
+    card = vcard(catalog, part).replace("\r\n ", "")
+    assert "\r\nORG:Meldpunt Voorbeeld;Lokaal team Noordstad\r\n" in card
+    assert "\r\nNICKNAME:Team Noord,Wijkteam Noordstad\r\n" in card
+    assert "\r\nORG:Lokaal team Noordstad\r\n" in vcard(catalog, dataclasses.replace(part, onderdeel_van=None))
 
 
 def test_every_vcard_is_well_formed(catalog: Catalog, files: dict[str, bytes]) -> None:

@@ -11,7 +11,7 @@ import yaml
 
 from generator.export import export_open_data
 from generator.export.tabular import inert
-from generator.export.vcard import escape
+from generator.export.vcard import escape, uri
 from generator.render import render_site
 from tests.helpers import TODAY, catalog_of
 
@@ -42,6 +42,13 @@ def test_vcard_text_escapes_every_line_separator(separator: str) -> None:
     escaped = escape(f"regel{separator}END:VCARD")
     assert escaped == "regel\\nEND:VCARD"
     assert escaped.splitlines() == [escaped]
+
+
+def test_vcard_drops_control_characters_and_everything_a_uri_may_not_hold() -> None:
+    # Dropped, not replaced: a reader shows what is left, and a URI keeps only its own characters.
+    assert escape("Veilig\x00 Thuis\x07\x1b\x7f") == "Veilig Thuis"
+    assert uri('https://voorbeeld.nl/pad met spatie"><script>') == "https://voorbeeld.nl/padmetspatiescript"
+    assert uri("tel:+318002000;phone-context=+31") == "tel:+318002000;phone-context=+31"
 
 
 def _hostile(mini: Path) -> Path:

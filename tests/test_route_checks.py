@@ -77,6 +77,26 @@ overgangen:
   - {{van: overleg, naar: advies{terug}}}
 """
 
+RONDJE_LOS = """stappen:
+  - id: signaal
+    actor: professional
+    actie: signaleren
+  - id: advies
+    actor: meldpunt-voorbeeld
+    actie: advies-vragen
+    eindpunt: true
+  - id: los
+    actor: opvang-voorbeeld
+    actie: beschermen
+  - id: nazorg
+    actor: casusoverleg-voorbeeld
+    actie: overleggen
+overgangen:
+  - {{van: signaal, naar: advies}}
+  - {{van: los, naar: nazorg}}
+  - {{van: nazorg, naar: los{terug}}}{extra}
+"""
+
 ACUUT = """stappen:
   - id: eerst
     actor: {eerste}
@@ -157,13 +177,29 @@ def test_unplanned_loop_points_at_the_transition_that_closes_it(mini: Path) -> N
     assert found(mini, "lus", declared) == []
 
 
+def test_a_loop_that_cannot_be_reached_is_reported_once_as_unreachable(mini: Path) -> None:
+    # One mistake, one message: the two stappen cut off from the start are unreachable; that they also point at
+    # each other is no second problem to solve.
+    text = route("rondje", RONDJE_LOS.format(terug="", extra=""))
+    # Lines 14 and 17 are "  - id: los" and "  - id: nazorg".
+    assert found(mini, "rondje", text) == [
+        ("onbereikbare-stap", 14, 9, "stappen[2].id"),
+        ("onbereikbare-stap", 17, 9, "stappen[3].id"),
+    ]
+    fixed = route("rondje", RONDJE_LOS.format(terug=", terugkoppeling: true", extra="\n  - {van: signaal, naar: los}"))
+    assert found(mini, "rondje", fixed) == []
+
+
 @pytest.mark.parametrize("urgentie", ["[acuut]", "[acuut, zorgen]", "[zorgen, acuut]", "[advies, zorgen, acuut]"])
 def test_every_acute_route_must_start_with_112_or_the_police(mini: Path, urgentie: str) -> None:
     # A route that is acute among other urgencies is still a route for acute danger.
     text = route("acuut", ACUUT.format(eerste="meldpunt-voorbeeld", actie="melden"), urgentie)
     # Line 8 is "    actor: meldpunt-voorbeeld"; the value starts in column 12.
     assert found(mini, "acuut", text) == [("acuut-zonder-112", 8, 12, "stappen[0].actor")]
-    assert messages("acuut")[0].startswith("Een route voor acuut gevaar moet beginnen bij 112 of de politie.")
+    assert messages("acuut")[0] == (
+        "Een route voor acuut gevaar moet beginnen bij 112 of de politie. "
+        "Zet als eerste stap de politie (actor: politie) of haal 'acuut' uit de urgentie."
+    )
     politie = route("acuut", ACUUT.format(eerste="politie", actie="strafrechtelijk-optreden"), urgentie)
     assert found(mini, "acuut", politie) == []
 

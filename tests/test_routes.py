@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.catalog import Catalog
+from generator.graph import layers, merge_routes
+from generator.model import Ketenroute, Overgang, Stap
 from generator.pipeline import check_project
 from generator.render import render_site
 from tests.helpers import ROOT, TODAY, catalog_of
@@ -111,3 +113,76 @@ def test_a_step_label_names_the_step_in_drawing_and_text(mini_catalog: Catalog) 
     assert soup.find("b") is None  # contributed text, escaped in the drawing and in the list
     # A step without a label keeps the word for its actie.
     assert "— Overleg:" in listed.select_one('li[data-stap="overleg"]').get_text()
+
+
+def _route(stappen: list[tuple[str, str]], overgangen: list[tuple[str, str]], terug: set[tuple[str, str]]) -> Ketenroute:
+    """A route of (stap id, actor) pairs, in the editor's order; ``terug`` holds the declared ways back."""
+    return Ketenroute(
+        id="test",
+        bestand="partners/ketenroutes/test.yaml",
+        naam="Test",
+        beschrijving="",
+        werkgebied=(),
+        stappen=tuple(Stap(id=sid, actor=actor, actie="melden") for sid, actor in stappen),
+        overgangen=tuple(Overgang(van=u, naar=v, terugkoppeling=(u, v) in terug) for u, v in overgangen),
+    )
+
+
+def _own(*ids: str) -> list[tuple[str, str]]:
+    return [(sid, sid) for sid in ids]
+
+
+def test_a_route_drawing_puts_each_stap_below_its_predecessors_and_under_their_middle() -> None:
+    # Rows by the longest way from the start; a row is centred and each stap stands under the average place
+    # of its predecessors, so arrows cross less; ties keep the editor's order.
+    # z comes after a (left), y after b and c (middle right), x after c (right): z, y, x, against the editor's x, y, z.
+    fan = _route(
+        _own("s", "a", "b", "c", "x", "y", "z"),
+        [("s", "a"), ("s", "b"), ("s", "c"), ("a", "z"), ("c", "x"), ("b", "y"), ("c", "y")],
+        set(),
+    )
+    assert layers(fan) == [["s"], ["a", "b", "c"], ["z", "y", "x"]]
+    # The declared way back c → a does not count. e follows s and a, so it is in the third row (the longest way),
+    # under the middle of s (centre of a row of one) and a (left of a row of three): level with c, between a and b.
+    mixed = _route(
+        _own("s", "a", "b", "c", "d", "e", "f"),
+        [("s", "a"), ("s", "b"), ("a", "c"), ("b", "c"), ("b", "d"), ("a", "e"), ("s", "e"), ("s", "f"), ("c", "a")],
+        {("c", "a")},
+    )
+    assert layers(mixed) == [["s"], ["a", "b", "f"], ["c", "e", "d"]]
+    # A stap reached only by a way back has no predecessor going forward: it stays in the top row, in the editor's order.
+    assert layers(_route(_own("z", "m", "u"), [("z", "u"), ("u", "m")], {("u", "m")})) == [["z", "m"], ["u"]]
+    # An undeclared loop has no rows to find: one stap per row, in the editor's order (the check reports the loop).
+    assert layers(_route(_own("s", "b", "a"), [("s", "b"), ("b", "a"), ("a", "b")], set())) == [["s"], ["b"], ["a"]]
+
+
+def test_a_ketenkaart_has_one_box_per_partner_and_marks_each_way_back() -> None:
+    # Veilig Thuis takes two stappen in a row (no arrow to itself) and hands over to the lokaal team, which reports
+    # back (a loop between the two). The loop's members stand below each other in order of first appearance, and the
+    # arrow back up is the way back. The politie come in through a second route.
+    melding = _route(
+        [
+            ("signaal", "professional"),
+            ("melding", "veilig-thuis"),
+            ("onderzoek", "veilig-thuis"),
+            ("hulp", "lokaal-team"),
+            ("terug", "veilig-thuis"),
+        ],
+        [("signaal", "melding"), ("melding", "onderzoek"), ("onderzoek", "hulp"), ("hulp", "terug")],
+        set(),
+    )
+    spoed = _route([("spoed", "politie"), ("melding", "veilig-thuis")], [("spoed", "melding")], set())
+    kaart, rows = merge_routes("Ketenkaart Test", [melding, spoed])
+    assert [(s.id, s.actor) for s in kaart.stappen] == [
+        ("professional", "professional"),
+        ("veilig-thuis", "veilig-thuis"),
+        ("lokaal-team", "lokaal-team"),
+        ("politie", "politie"),
+    ]
+    assert {(o.van, o.naar, o.terugkoppeling) for o in kaart.overgangen} == {
+        ("professional", "veilig-thuis", False),
+        ("veilig-thuis", "lokaal-team", False),
+        ("lokaal-team", "veilig-thuis", True),
+        ("politie", "veilig-thuis", False),
+    }
+    assert rows == [["professional", "politie"], ["veilig-thuis"], ["lokaal-team"]]
