@@ -159,6 +159,7 @@ NAMED_OFTEN = [
 BREAKS = {"yaml-syntax": "naam: a: b: [", "onbekend-veld": "onbekend_veld: 1"}
 
 
+@pytest.mark.slow  # 16 checks of the real kaart: part of `make test`, too slow to judge every mutant with
 @pytest.mark.parametrize("code", BREAKS)
 @pytest.mark.parametrize("record", NAMED_OFTEN)
 def test_one_broken_record_gives_one_message(real_copy: Path, record: str, code: str) -> None:
