@@ -18,7 +18,7 @@ from generator.pipeline import check_project
 from generator.relations import build_relations
 from generator.render import render_site
 from generator.wiebelik import answer
-from tests.helpers import TODAY, catalog_of, make_project
+from tests.helpers import MINI, TODAY, catalog_of, make_project
 
 # A route where the professional calls the meldpunt, then the lokale team, which brings in the opvang.
 ROUTE = """id: testroute
@@ -692,3 +692,16 @@ def test_the_route_for_fewer_vormen_comes_first_whatever_its_name(tmp_path: Path
     # Two routes for this vorm alone (by name among themselves), then the broad one, although "Aa" sorts first.
     assert [r.id for r in routes] == ["melding-voorbeeld", "zz-smalle-route", "aa-brede-route"]
     assert general is False
+
+
+def test_the_meldcode_adds_only_the_veilig_thuis_of_the_gemeente(tmp_path: Path) -> None:
+    # Two advies- en meldpunten, one serving only the south: an answer for the north gets only its own.
+    meldpunt = (MINI / "partners" / "organisaties" / "meldpunt-voorbeeld.yaml").read_text(encoding="utf-8")
+    zuid = meldpunt.replace("id: meldpunt-voorbeeld", "id: meldpunt-zuid").replace(
+        "naam: Meldpunt Voorbeeld", "naam: Meldpunt Zuid"
+    )
+    zuid = zuid.replace("werkgebied: [voorbeeldregio]", "werkgebied: [zuid]").replace("ook_bekend_als: [AMHK Voorbeeld]\n", "")
+    files = {"ketenroutes__alleen_plek": ALLEEN_PLEK, "voorzieningen__plek_op_besluit": PLEK, "organisaties__meldpunt_zuid": zuid}
+    catalog = catalog_of(project(tmp_path, **files))
+    result = answer(catalog, build_relations(catalog), "partnergeweld", "advies", "noordstad")
+    assert [c.record.id for c in result.call] == ["plek-op-besluit", "meldpunt-voorbeeld"]
