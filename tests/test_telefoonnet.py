@@ -137,7 +137,8 @@ def test_every_query_needs_only_the_small_word_lists(site: Path) -> None:
         "vulwoorden",
         "werkwoorden",
     }
-    assert words["richting"]["vormen"] == {}  # the mini kaart has neither vorm the direction rule tells apart
+    # The mini kaart has partnergeweld, not the two vormen of parent and child the direction rule tells apart.
+    assert words["richting"]["vormen"] == {"ouder-ouder": "partnergeweld"}
     assert set(answers) == {"antwoorden", "situaties"}
     assert ["Noordstad", "noordstad", "Noordstad"] in words["gemeenten"]
     assert {"wie", "bel", "ik"} <= set(words["stopwoorden"])

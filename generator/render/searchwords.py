@@ -197,7 +197,7 @@ ACT_WORDS = sorted(
     }
 )
 SUBORDINATORS = ["als", "dat", "omdat", "wanneer", "terwijl", "nadat", "doordat"]
-DIRECTION_VORMEN = {"ouder-kind": "kindermishandeling", "kind-ouder": "kind-oudermishandeling"}
+DIRECTION_VORMEN = {"ouder-kind": "kindermishandeling", "kind-ouder": "kind-oudermishandeling", "ouder-ouder": "partnergeweld"}
 
 # Words that describe a situation without saying anything about which vorm it is ("zij wordt steeds
 # door haar …"): left out when a described situation is compared with the vormen, not when searching.

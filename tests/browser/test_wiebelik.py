@@ -221,3 +221,5 @@ def test_the_role_chosen_first_travels_to_the_answer(real_site: Site, page: Page
     assert page.locator("details#rol-onderwijs").get_attribute("open") is not None
     assert page.locator("details#rol-politie").get_attribute("open") is None
     assert page.locator("ol.gia-bellijst > li").first.get_attribute("data-actor") == "politie"
+    # The chosen role opens, but the page does not scroll past "Bel in deze volgorde" to get there.
+    assert page.evaluate("window.scrollY") == 0

@@ -123,7 +123,7 @@
   if (section && section.tagName === "DETAILS") {
     section.open = true;
     section.classList.add("gia-rol--gekozen");
-    if (!window.location.hash) section.scrollIntoView();
+    // No scrolling to it: the page opens at "Bel in deze volgorde", which comes before any role's advice.
   }
   /* A role opened by the reader is the chosen one (for print, where the theme opens every <details>). */
   Array.prototype.forEach.call(document.querySelectorAll("details.gia-rol > summary"), function (summary) {

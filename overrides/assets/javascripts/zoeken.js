@@ -264,6 +264,7 @@ function direction(query, data) {
   if (!r) return null;
   const words = normalise(query).split(" ").map(plain);
   const role = (w) => (r.ouders.includes(w) ? "ouder" : r.kinderen.includes(w) ? "kind" : null);
+  const other = (kind) => (kind === "ouder" ? "kind" : "ouder");
   // Someone named who is no parent or child ("een collega", "de buurman") can be the one who acts.
   const who = (w) => role(w) || (data.persons.has(w) ? "ander" : null);
   const act = words.findIndex((w) => r.daden.includes(w));
@@ -272,9 +273,17 @@ function direction(query, data) {
   let patient = -1;
   const door = words.indexOf("door");
   const sub = words.slice(0, act).findLastIndex((w) => r.bijzinnen.includes(w));
-  if (door >= 0 && words.some((w) => w === "wordt" || w === "worden")) {
-    agent = words.findIndex((w, i) => i > door && who(w));
-    patient = words.slice(0, door).findLastIndex(role); // "kind ziet dat mama door papa …": mama
+  // "kind wordt geslagen", "kind geslagen door vader": a participle without "heeft" is done to the one before it.
+  const participle = /^(ge|uitge|kleinge)/.test(words[act]) || ["mishandeld", "bedreigd", "misbruikt", "vernederd"].includes(words[act]);
+  const perfect = words.some((w) => ["heeft", "hebben", "had", "hadden", "heb"].includes(w));
+  if (participle && !perfect) {
+    agent = door >= 0 ? words.findIndex((w, i) => i > door && who(w)) : -1;
+    patient = words.slice(0, door >= 0 && door < act ? door : act).findLastIndex(role); // "kind ziet dat mama door papa …": mama
+    if (agent < 0) {
+      // Nobody named who does it: only the vorm in which the one it is done to acts is ruled out.
+      const undergoes = patient >= 0 ? role(words[patient]) : null;
+      return undergoes ? { lead: undefined, never: r.vormen[`${undergoes}-${other(undergoes)}`] } : null;
+    }
   } else if (sub >= 0) {
     // Verb last after "als", "dat" …: the first person named does it, the next one undergoes it.
     agent = words.findIndex((w, i) => i > sub && i < act && who(w));
@@ -288,16 +297,21 @@ function direction(query, data) {
   if (doer === "ander") {
     // "als een collega een kind slaat": the child undergoes it, so it is not the vorm in which the child acts.
     const undergoes = patient >= 0 ? role(words[patient]) : null;
-    return undergoes ? { lead: undefined, never: r.vormen[`${undergoes}-${undergoes === "kind" ? "ouder" : "kind"}`] } : null;
+    return undergoes ? { lead: undefined, never: r.vormen[`${undergoes}-${other(undergoes)}`] } : null;
   }
-  const other = doer === "ouder" ? "kind" : "ouder";
-  if (patient < 0) patient = words.findIndex((w, i) => i !== agent && role(w) === other);
-  // "vader slaat moeder waar de kinderen bij zijn": a parent acts, but not against the child: no lead.
-  const lead = patient >= 0 && role(words[patient]) === other ? r.vormen[`${doer}-${other}`] : undefined;
-  return { lead, never: r.vormen[`${other}-${doer}`] };
+  if (patient < 0) patient = words.findIndex((w, i) => i !== agent && role(w) === other(doer));
+  // "vader slaat moeder waar de kinderen bij zijn": one parent against the other is partnergeweld, if the kaart has it.
+  const lead = patient >= 0 ? r.vormen[`${doer}-${role(words[patient])}`] : undefined;
+  return { lead, never: r.vormen[`${other(doer)}-${doer}`] };
 }
 
 function findAnswer(query, data) {
+  const best = bestAnswer(query, data);
+  return best ? best.entry : null;
+}
+
+/* The vorm or begrip whose name (or other name) the query is or holds, with the words that matched. */
+function bestAnswer(query, data) {
   const q = normalise(query);
   const padded = ` ${q} `;
   let best = null;
@@ -306,10 +320,10 @@ function findAnswer(query, data) {
       const w = normalise(word);
       if (!w) continue;
       const score = w === q ? 3 : padded.includes(` ${w} `) && w.length > 2 ? 2 + w.length / 100 : 0;
-      if (score && (!best || score > best.score)) best = { entry, score };
+      if (score && (!best || score > best.score)) best = { entry, score, word: w };
     }
   }
-  return best ? best.entry : null;
+  return best;
 }
 
 /* The gemeente a query names, if any ("stalking Maastricht"). */
@@ -321,12 +335,15 @@ function findPlace(query, data) {
 /* What the answer box shows: an exact begrip or vorm, else the vormen a situation resembles. */
 function answerFor(query, data) {
   const place = findPlace(query, data);
-  const exact = findAnswer(query, data);
+  const found = bestAnswer(query, data);
+  const exact = found ? found.entry : null;
   // The gemeente says where, not what: "veilig thuis kerkrade" is a name and a place, not a described situation.
   const what = place ? ` ${normalise(query)} `.replace(` ${place.key} `, " ") : query;
   const similar = situationMatches(what, data);
-  // A described situation that happens to contain a generic word ("kinderen") is about a vorm van geweld.
-  const described = tokens(what, data).length >= 3 && similar.length && !(exact && exact.wiebelik);
+  // A described situation that happens to contain a generic word ("kinderen") is about a vorm van geweld; a
+  // name with a word or two around it ("telefoonnummer veilig thuis") is about that name.
+  const around = found ? tokens(` ${normalise(what)} `.replace(` ${found.word} `, " "), data).length : 0;
+  const described = tokens(what, data).length >= 3 && (!found || around >= 2) && similar.length && !(exact && exact.wiebelik);
   if (exact && !described) return { entries: [exact], place, resembles: false };
   return similar.length ? { entries: similar, place, resembles: true } : null;
 }
