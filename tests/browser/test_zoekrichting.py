@@ -85,3 +85,18 @@ def test_one_parent_hitting_the_other_leads_to_partnergeweld(search_page: Page) 
 def test_a_name_with_a_word_around_it_is_that_name(search_page: Page, query: str) -> None:
     urls: list[str] = search_page.evaluate("([q]) => window.giaZoek.answerUrls(q)", [query])
     assert urls[:1] == ["/begrippen/veilig-thuis/"], urls  # not "lijkt op: stalking"
+
+
+@pytest.mark.parametrize(
+    ("query", "answer"),
+    [
+        ("huiselijk geweld geleen", "/wie-bel-ik/huiselijk-geweld/acuut/sittard-geleen/"),
+        ("kindermishandeling sittard", "/wie-bel-ik/kindermishandeling/zorgen/sittard-geleen/"),
+        ("stalking reeuwijk", "/wie-bel-ik/stalking/zorgen/bodegraven-reeuwijk/"),
+        ("partnergeweld alphen", "/wie-bel-ik/partnergeweld/acuut/alphen-aan-den-rijn/"),
+    ],
+)
+def test_a_town_inside_a_gemeente_leads_to_that_gemeentes_answer(search_page: Page, query: str, answer: str) -> None:
+    # People type the town they work in (Sittard, Geleen, Reeuwijk, Alphen), not the merged gemeente's name.
+    urls: list[str] = search_page.evaluate("([q]) => window.giaZoek.answerUrls(q)", [query])
+    assert answer in urls, urls
