@@ -11,7 +11,7 @@ site does not show. Addresses are never quoted: an opvang address must not end u
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.catalog import Catalog
@@ -24,13 +24,28 @@ _NAME_FIELD = {"begrippen": "term", "documenten": "titel", "uitvoeringsagenda": 
 # Fields with their own sentences; the rest is summed up as "<veld> gewijzigd".
 _OWN_SENTENCES = frozenset({"id", "naam", "term", "titel", "contact", "werkgebied", "eerdere_ids"})
 _PHONE_VALUE_FIELDS = ("nummer", "geverifieerd")
+# The other fields of a phone number, in readers' words (the wijzigingen page is public).
+_PHONE_WORDS = {"anoniem": "anoniem mogelijk", "geverifieerd": "controle", "weergave": "schrijfwijze"}
 
 
-def describe_changes(old: Catalog, new: Catalog, areas: Catalog | None = None) -> list[str]:
+Labels = Mapping[str, Mapping[str, str]]  # kind → field → the field's name for readers ("let_op" → "let op")
+
+
+def field_labels(documents: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """Each kind's fields by the title its schema gives them, lower case: the words the wijzigingen page uses."""
+    out: dict[str, dict[str, str]] = {}
+    for kind, info in KINDS.items():
+        properties = (documents.get(info.schema) or {}).get("properties") or {}
+        out[kind] = {f: str(p["title"]).lower() for f, p in properties.items() if isinstance(p, dict) and p.get("title")}
+    return out
+
+
+def describe_changes(old: Catalog, new: Catalog, areas: Catalog | None = None, labels: Labels | None = None) -> list[str]:
     """Sentences for every record that is new, removed or changed from ``old`` to ``new``.
 
     Args:
         areas: Catalogue used to name werkgebied ids (default: ``new``, then ``old``).
+        labels: Field names for readers (`field_labels`); without them a sentence names the YAML key.
     """
     sentences: list[str] = []
     for kind in KINDS:
@@ -41,7 +56,7 @@ def describe_changes(old: Catalog, new: Catalog, areas: Catalog | None = None) -
             if rid in renamed:
                 sentences.append(f"{_label(kind)} {_name(kind, old, rid)} heeft een nieuw webadres; het oude stuurt door.")
                 a, b = old.raw[(kind, rid)].data, new.raw[(kind, renamed[rid])].data
-                sentences.extend(_record_changes(kind, a, b, _name(kind, new, renamed[rid]), (areas, new, old)))
+                sentences.extend(_record_changes(kind, a, b, _name(kind, new, renamed[rid]), (areas, new, old), labels))
             elif rid in renamed.values():
                 continue
             elif rid not in before:
@@ -50,7 +65,7 @@ def describe_changes(old: Catalog, new: Catalog, areas: Catalog | None = None) -
                 sentences.append(f"{_label(kind)} {_name(kind, old, rid)} verwijderd.")
             else:
                 a, b = old.raw[(kind, rid)].data, new.raw[(kind, rid)].data
-                sentences.extend(_record_changes(kind, a, b, _name(kind, new, rid), (areas, new, old)))
+                sentences.extend(_record_changes(kind, a, b, _name(kind, new, rid), (areas, new, old), labels))
     return sentences
 
 
@@ -73,7 +88,7 @@ def _and(words: list[str]) -> str:
 
 
 def _record_changes(
-    kind: str, a: dict[str, Any], b: dict[str, Any], name: str, areas: tuple[Catalog | None, ...]
+    kind: str, a: dict[str, Any], b: dict[str, Any], name: str, areas: tuple[Catalog | None, ...], labels: Labels | None = None
 ) -> Iterator[str]:
     label = _label(kind)
     name_field = _NAME_FIELD.get(kind, "naam")
@@ -84,7 +99,8 @@ def _record_changes(
     if kind == "ketenroutes":
         yield from _step_changes(a.get("stappen") or [], b.get("stappen") or [], name)
     skip = _OWN_SENTENCES | ({"stappen"} if kind == "ketenroutes" else set())
-    changed = sorted(k for k in set(a) | set(b) if k not in skip and a.get(k) != b.get(k))
+    own = (labels or {}).get(kind, {})
+    changed = sorted(own.get(k, k) for k in set(a) | set(b) if k not in skip and a.get(k) != b.get(k))
     if changed:
         yield f"{label} {name}: {_and(changed)} gewijzigd."
 
@@ -133,7 +149,7 @@ def _phone_changes(of: str, old: dict[str, Any], new: dict[str, Any]) -> Iterato
         yield f"{of} gewijzigd van {old.get('weergave')} naar {new.get('weergave')}."
         if old_check.get("op") == new_check.get("op"):
             # The site shows geverifieerd.op as "gecontroleerd op": a new number with the old date would lie.
-            yield f"⚠ {of} gewijzigd, maar geverifieerd.op is niet bijgewerkt."
+            yield f"⚠ {of} gewijzigd, maar de datum van de controle is niet bijgewerkt."
     if old_check.get("op") != new_check.get("op"):
         yield f"{of} gecontroleerd op {new_check.get('op')} door {new_check.get('door')}."
     rest = {k for k in set(old) | set(new) if k not in _PHONE_VALUE_FIELDS and old.get(k) != new.get(k)}
@@ -142,7 +158,7 @@ def _phone_changes(of: str, old: dict[str, Any], new: dict[str, Any]) -> Iterato
     if old.get("nummer") != new.get("nummer"):
         rest.discard("weergave")  # already in the sentence above
     if rest:
-        yield f"{of}: {_and(sorted(rest))} gewijzigd."
+        yield f"{of}: {_and(sorted(_PHONE_WORDS.get(k, k) for k in rest))} gewijzigd."
 
 
 def _area_changes(a: list[str], b: list[str], name: str, areas: tuple[Catalog | None, ...]) -> Iterator[str]:

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from generator.catalog import Catalog, build_catalog
-from generator.describe import describe_changes
+from generator.describe import Labels, describe_changes, field_labels
 from generator.issues import Issue
 from generator.kinds import KINDS
 from generator.load import RawRecord, load_project, load_record
@@ -129,12 +129,14 @@ def _side(entries: list[Entry], blobs: dict[str, bytes], schemas: Schemas) -> tu
     return valid, {i.path for i in (*issues, *more) if i.is_error}
 
 
-def _compare(old: tuple[list[RawRecord], set[str]], new: tuple[list[RawRecord], set[str]], areas: Catalog | None) -> list[str]:
+def _compare(
+    old: tuple[list[RawRecord], set[str]], new: tuple[list[RawRecord], set[str]], areas: Catalog | None, labels: Labels
+) -> list[str]:
     """Sentences from old to new; files with errors on either side are named, not compared."""
     broken = old[1] | new[1]
     before = build_catalog([r for r in old[0] if r.path not in broken])
     after = build_catalog([r for r in new[0] if r.path not in broken])
-    sentences = describe_changes(before, after, areas)
+    sentences = describe_changes(before, after, areas, labels)
     for path in sorted(broken):
         if path in new[1]:
             sentences.append(f"⚠ {path} bevat fouten; draai make check. Wat er in dit bestand veranderde, staat hier niet.")
@@ -170,7 +172,7 @@ def describe_since(root: Path, ref: str) -> list[str]:
     valid, issues = validate_records(loaded.records, schemas)
     broken = {i.path for i in (*loaded.issues, *issues) if i.is_error}
     new = ([r for r in valid if r.path not in broken], broken)
-    return _compare(old, new, build_catalog(new[0]))
+    return _compare(old, new, build_catalog(new[0]), field_labels(schemas.documents))
 
 
 def _shallow_commits(root: Path) -> set[str]:
@@ -218,8 +220,9 @@ def load_changes(root: Path, limit: int = 50, *, areas: Catalog | None = None) -
     blobs = _read_blobs(root, {e[2] for c in commits for e in (*c[3], *c[4])})
     schemas = load_schemas(root / "schema")
     changes = []
+    labels = field_labels(schemas.documents)
     for sha, when, subject, old, new in commits:
-        sentences = _compare(_side(old, blobs, schemas), _side(new, blobs, schemas), areas)
+        sentences = _compare(_side(old, blobs, schemas), _side(new, blobs, schemas), areas, labels)
         changes.append(Change(sha, datetime.fromisoformat(when), subject.strip(), tuple(sentences or [_NO_CHANGE])))
     return changes
 

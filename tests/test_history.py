@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -12,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.describe import describe_changes, field_labels
 from generator.history import Change, describe_since, load_changes
 from generator.pipeline import build_project
 from generator.render.changes import MAX_SENTENCES, render_changes
-from tests.helpers import ROOT, TODAY, make_project
+from generator.validate import load_schemas
+from tests.helpers import MINI, ROOT, TODAY, catalog_of, make_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ORGANISATIES = Path("partners") / "organisaties"
@@ -95,7 +98,7 @@ def test_verschil_describes_a_pull_request_in_sentences(repo: Path, capsys: pyte
     assert main(["--root", str(repo), "verschil", "HEAD"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "- Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd van 0800-2000 naar 0800-1234.",
-        "- ⚠ Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd, maar geverifieerd.op is niet bijgewerkt.",
+        "- ⚠ Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd, maar de datum van de controle is niet bijgewerkt.",
         "- Organisatie Politie verwijderd.",
         "- Nieuwe organisatie: Slachtofferhulp Voorbeeld.",
         "- Routeertafel Casusoverleg Voorbeeld: instroomcriteria gewijzigd.",
@@ -127,7 +130,7 @@ def test_verschil_names_werkgebied_naam_verification_and_route_steps(repo: Path)
         "Telefoonnummer van Meldpunt Noord (advies-en-melding) gewijzigd van 0800-2000 naar 0800-1234.",
         "Telefoonnummer van Meldpunt Noord (advies-en-melding) gecontroleerd op 2026-11-20 door beleidsteam Noord.",
         "Werkgebied van Meldpunt Noord: Noord en Zuidveen toegevoegd; Voorbeeldregio verwijderd.",
-        "Telefoonnummer van Politie (geen-spoed): weergave gewijzigd.",
+        "Telefoonnummer van Politie (geen-spoed): schrijfwijze gewijzigd.",
         "Ketenroute Van zorg naar melding: nieuwe stap 'nazorg' (politie: herstel-nazorg).",
         "Ketenroute Van zorg naar melding: stap 'opvang' verwijderd.",
         "Ketenroute Van zorg naar melding: overgangen gewijzigd.",
@@ -196,7 +199,7 @@ def test_load_changes_tells_each_commit_newest_first(repo: Path) -> None:
     assert changes[1].date == datetime.fromisoformat("2026-11-20T09:30:00+01:00")
     assert changes[1].sentences == (
         "Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd van 0800-2000 naar 0800-1234.",
-        "⚠ Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd, maar geverifieerd.op is niet bijgewerkt.",
+        "⚠ Telefoonnummer van Meldpunt Voorbeeld (advies-en-melding) gewijzigd, maar de datum van de controle is niet bijgewerkt.",
         "Organisatie Politie verwijderd.",
         "Nieuwe organisatie: Slachtofferhulp Voorbeeld.",
         "Routeertafel Casusoverleg Voorbeeld: deelnemers en instroomcriteria gewijzigd.",
@@ -279,3 +282,14 @@ def test_verschil_calls_a_rename_with_eerdere_ids_one_change(repo: Path) -> None
     old.unlink()
     (repo / ORGANISATIES / "politie-nederland.yaml").write_text(text + "eerdere_ids: [politie]\n", encoding="utf-8")
     assert describe_since(repo, "HEAD") == ["Organisatie Politie heeft een nieuw webadres; het oude stuurt door."]
+
+
+def test_a_changed_field_is_named_in_readers_words() -> None:
+    # The wijzigingen page is public: "wie mag aanmelden gewijzigd", never the YAML key "wie_mag_aanmelden".
+    old, new = catalog_of(MINI), catalog_of(MINI)
+    (rid, raw) = next((k, r) for k, r in new.raw.items() if k[0] == "routeertafels")
+    new.raw[rid] = dataclasses.replace(raw, data={**raw.data, "wie_mag_aanmelden": ["Iedere professional"]})
+    labels = field_labels(load_schemas(ROOT / "schema").documents)
+    sentences = describe_changes(old, new, labels=labels)
+    assert sentences == [f"Routeertafel {raw.data['naam']}: wie mag aanmelden gewijzigd."]
+    assert describe_changes(old, new) == [f"Routeertafel {raw.data['naam']}: wie_mag_aanmelden gewijzigd."]
