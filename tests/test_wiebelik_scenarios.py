@@ -109,30 +109,33 @@ def test_every_answer_keeps_the_rules_professionals_rely_on(real: tuple[Catalog,
     assert problems == []
 
 
-# Where open contact with the family can put the victim at risk, the school first consults an expert or Veilig
-# Thuis (LKHA and meldcode.nu on eergerelateerd geweld; for VGV the meldcode puts that consultation before the
-# talk, regiovisie Zuid-Limburg 2019 lines 648-651). Written down by hand, not read from the records.
+# Where open contact with the family can put the victim at risk, the school and the huisarts first consult an expert
+# or Veilig Thuis (LKHA and meldcode.nu on eergerelateerd geweld; for VGV the meldcode puts that consultation before
+# the talk, regiovisie Zuid-Limburg 2019 lines 648-651). Written down by hand, not read from the records.
 FAMILY_RISK = {"eergerelateerd-geweld", "huwelijksdwang", "achterlating", "vrouwelijke-genitale-verminking"}
-PARENTS_FIRST = "in principe eerst met de ouders"
+# Per role, the words of the ordinary rule 'discuss a melding first with the people concerned' (Augeo, Signalenkaart).
+TALK_FIRST = {"onderwijs": "in principe eerst met de ouders", "huisarts-medisch": "in principe eerst met je patiënt"}
 
 
+@pytest.mark.parametrize("rol", sorted(TALK_FIRST))
 @pytest.mark.parametrize("urgentie", ["zorgen", "advies"])
-def test_school_never_talks_to_the_family_first_where_the_family_may_be_the_danger(
-    urgentie: str, real: tuple[Catalog, Relations]
+def test_never_talk_to_the_family_first_where_the_family_may_be_the_danger(
+    rol: str, urgentie: str, real: tuple[Catalog, Relations]
 ) -> None:
     catalog, rel = real
+    talk_first = TALK_FIRST[rol]
     problems: list[str] = []
     for vorm in catalog.vormen():
         for gemeente in ("maastricht", "leiden"):
             a = answer(catalog, rel, vorm.id, urgentie, gemeente)
-            (school,) = [r for r in a.roles if r.rol.id == "onderwijs"]
-            texts = [" ".join(advies.tekst.split()) for advies in school.adviezen]
-            where = f"{vorm.id}/{urgentie}/{gemeente}"
+            (section,) = [r for r in a.roles if r.rol.id == rol]
+            texts = [" ".join(advies.tekst.split()) for advies in section.adviezen]
+            where = f"{rol}/{vorm.id}/{urgentie}/{gemeente}"
             if vorm.id in FAMILY_RISK:
                 if not texts or "niet" not in texts[0] or "ouders" not in texts[0]:
                     problems.append(f"{where}: begint niet met de waarschuwing: {texts[:1]}")
-                problems += [f"{where}: {t}" for t in texts if PARENTS_FIRST in t]
-            elif urgentie == "zorgen" and not any(PARENTS_FIRST in t for t in texts):
+                problems += [f"{where}: {t}" for t in texts if talk_first in t]
+            elif urgentie == "zorgen" and not any(talk_first in t for t in texts):
                 # Every other vorm keeps the ordinary rule: a new vorm must be placed on one side or the other.
-                problems.append(f"{where}: zegt niet wanneer je met de ouders praat")
+                problems.append(f"{where}: zegt niet wanneer je met de betrokkenen praat")
     assert problems == []
