@@ -83,9 +83,13 @@ class Checker:
         """
         return any(ref in self.catalog.of(k) or (k, ref) in self.rejected for k in kinds)
 
+    def incomplete(self, kind: str) -> bool:
+        """True when a record of ``kind`` exists but is not in the catalogue (its file has its own error)."""
+        return any(k == kind for k, _ in self.rejected)
+
     def areas_ok(self, kind: str, rid: str, where: FieldPath, areas: Iterable[str]) -> None:
         """Report werkgebied entries that are no regio, subregio, gemeente or 'landelijk'."""
-        if any(kind == "gebieden" for kind, _ in self.rejected):
+        if self.incomplete("gebieden"):
             return  # a gebieden file failed the schema: its gemeenten are unknown, its own error says why
         for i, area in enumerate(areas):
             if area not in self.areas:

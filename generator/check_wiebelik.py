@@ -142,7 +142,7 @@ def _exclusions(c: Checker, rid: str, d: Any) -> None:
                         "tegenspreken: pas de route aan (met bron), of beperk de beslissing met urgentie of werkgebied.",
                     )
         # Without every gebieden file (one has its own error) the areas of routes are not known in full.
-        complete = not any(kind == "gebieden" for kind, _ in c.rejected)
+        complete = not c.incomplete("gebieden")
         if not named and complete and all(v in c.catalog.of("expertise") for v in d.vormen):
             c.report(
                 KIND,
